@@ -1,0 +1,52 @@
+package dev.parley.core.access;
+
+import dev.parley.core.conversation.Conversation;
+import dev.parley.core.conversation.Member;
+import dev.parley.core.error.ParleyException;
+import dev.parley.core.port.ConversationStore;
+
+/**
+ * What an actor may do in one conversation. A conversation an actor cannot see is reported as
+ * not found (404); one it sees but may not act in as forbidden (403); an archived one refuses
+ * changes with a conflict (409). {@code member} is null for the platform.
+ */
+public record Access(Conversation conversation, Member member, Actor actor) {
+
+    /** Loads the conversation as {@code actor} sees it: 404 unless it exists and the actor is a member or the platform. */
+    public static Access of(ConversationStore store, Actor actor, String conversationId) {
+        Conversation conversation = store.findById(conversationId)
+                .orElseThrow(() -> ParleyException.notFound("Conversation"));
+        if (actor instanceof Actor.Person(String userId)) {
+            Member member = store.findMember(conversationId, userId)
+                    .orElseThrow(() -> ParleyException.notFound("Conversation"));
+            return new Access(conversation, member, actor);
+        }
+        return new Access(conversation, null, actor);
+    }
+
+    public boolean isPlatform() {
+        return member == null;
+    }
+
+    public boolean allows(Permission permission) {
+        return isPlatform() || Permissions.allows(conversation.kind(), member.role(), permission);
+    }
+
+    public Access require(Permission permission) {
+        if (!allows(permission)) {
+            throw ParleyException.forbidden("Your role in this conversation does not allow this");
+        }
+        return this;
+    }
+
+    public Access requireActive() {
+        if (conversation.archived()) {
+            throw ParleyException.conflict("The conversation is archived and read-only");
+        }
+        return this;
+    }
+
+    public String conversationId() {
+        return conversation.id();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.parley.core.conversation;
+
+/** What a conversation is for; decides who may join and who may post. */
+public enum ConversationKind {
+    /** Exactly two people; opening it again returns the existing one. */
+    DIRECT,
+    /** A titled group of people. */
+    GROUP,
+    /** Linked to one course or context id of the host application. */
+    COURSE,
+    /** Only owners and admins post; members read and react. */
+    ANNOUNCEMENT;
+
+    public String wireName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static ConversationKind fromWire(String value) {
+        for (ConversationKind kind : values()) {
+            if (kind.wireName().equals(value)) return kind;
+        }
+        return null;
+    }
+}

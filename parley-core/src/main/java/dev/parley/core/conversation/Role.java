@@ -1,0 +1,25 @@
+package dev.parley.core.conversation;
+
+/** A member's role, strongest first. */
+public enum Role {
+    OWNER,
+    ADMIN,
+    MODERATOR,
+    MEMBER;
+
+    public String wireName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static Role fromWire(String value) {
+        for (Role role : values()) {
+            if (role.wireName().equals(value)) return role;
+        }
+        return null;
+    }
+
+    /** True if this role ranks strictly above {@code other}. */
+    public boolean outranks(Role other) {
+        return ordinal() < other.ordinal();
+    }
+}

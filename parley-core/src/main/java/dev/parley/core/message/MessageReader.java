@@ -1,0 +1,153 @@
+package dev.parley.core.message;
+
+import dev.parley.core.Ports;
+import dev.parley.core.access.Access;
+import dev.parley.core.access.Actor;
+import dev.parley.core.access.Permission;
+import dev.parley.core.conversation.Member;
+import dev.parley.core.error.ParleyException;
+import dev.parley.core.error.Validation;
+import dev.parley.core.receipt.ReceiptService;
+import dev.parley.core.support.Inputs;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reading messages as a member sees them: history pages, single messages, edit histories and
+ * pins, each with reactions, pin flags and (for one's own messages) delivery state. Deleted
+ * messages come back as tombstones. Thread-safe.
+ */
+public final class MessageReader {
+    private final Ports ports;
+    private final ReceiptService receipts;
+
+    public MessageReader(Ports ports, ReceiptService receipts) {
+        this.ports = ports;
+        this.receipts = receipts;
+    }
+
+    public HistoryPage history(Actor actor, String conversationId, HistoryQuery query) {
+        int limit = Inputs.pageSize(ports.limits(), query.limit() <= 0 ? null : query.limit());
+        int anchors = (query.beforeSeq() != null ? 1 : 0) + (query.afterSeq() != null ? 1 : 0)
+                + (query.aroundMessageId() != null ? 1 : 0) + (query.firstUnread() ? 1 : 0);
+        new Validation()
+                .require(anchors <= 1, "before", "use at most one of before, after, around and firstUnread")
+                .require(query.beforeSeq() == null || query.beforeSeq() >= 1, "before", "must be a seq of at least 1")
+                .require(query.afterSeq() == null || query.afterSeq() >= 0, "after", "must be a seq of at least 0")
+                .throwIfInvalid();
+        HistoryPage page = ports.tx().read(() -> {
+            Access access = Access.of(ports.conversations(), actor, conversationId);
+            String thread = query.threadRootId();
+            List<Message> messages = switch (anchorOf(query)) {
+                case BEFORE -> ports.messages().page(conversationId, thread, query.beforeSeq(), null, limit);
+                case AFTER -> ports.messages().page(conversationId, thread, null, query.afterSeq(), limit);
+                case AROUND -> around(access, query.aroundMessageId(), thread, limit);
+                case FIRST_UNREAD -> firstUnread(access, thread, limit);
+                case NEWEST -> ports.messages().page(conversationId, thread, null, null, limit);
+            };
+            boolean hasOlder = !messages.isEmpty()
+                    && !ports.messages().page(conversationId, thread, messages.getFirst().seq(), null, 1).isEmpty();
+            boolean hasNewer = !messages.isEmpty()
+                    && !ports.messages().page(conversationId, thread, null, messages.getLast().seq(), 1).isEmpty();
+            return new HistoryPage(views(access, messages), hasOlder, hasNewer);
+        });
+        if (query.markRead() && !page.messages().isEmpty()) {
+            receipts.markRead(actor, conversationId, page.messages().getLast().message().seq());
+        }
+        return page;
+    }
+
+    public MessageView get(Actor actor, String messageId) {
+        return ports.tx().read(() -> {
+            Message message = ports.messages().findById(messageId).orElseThrow(() -> ParleyException.notFound("Message"));
+            Access access = Access.of(ports.conversations(), actor, message.conversationId());
+            return views(access, List.of(message)).getFirst();
+        });
+    }
+
+    /** Earlier versions of a message, oldest first; empty for a deleted one. */
+    public List<MessageEdit> edits(Actor actor, String messageId) {
+        return ports.tx().read(() -> {
+            Message message = ports.messages().findById(messageId).orElseThrow(() -> ParleyException.notFound("Message"));
+            Access.of(ports.conversations(), actor, message.conversationId());
+            return message.isDeleted() ? List.of() : ports.messages().edits(messageId);
+        });
+    }
+
+    public List<MessageView> pinned(Actor actor, String conversationId) {
+        return ports.tx().read(() -> {
+            Access access = Access.of(ports.conversations(), actor, conversationId);
+            return views(access, ports.messages().pinned(conversationId));
+        });
+    }
+
+    /** The views of messages of one conversation, for the access's viewer. */
+    public List<MessageView> views(Access access, List<Message> messages) {
+        if (messages.isEmpty()) return List.of();
+        String viewer = access.actor().userIdOrNull();
+        List<String> ids = messages.stream().map(Message::id).toList();
+        Map<String, List<ReactionCount>> reactions = ports.messages().reactions(ids, viewer);
+        Set<String> pins = ports.messages().pinnedAmong(ids);
+        boolean seesDeletedBy = access.allows(Permission.SEE_DELETED_BY);
+        boolean ownMessages = viewer != null && messages.stream().anyMatch(m -> viewer.equals(m.senderId()));
+        List<Member> members = ownMessages ? ports.conversations().listMembers(access.conversationId()) : List.of();
+        List<MessageView> views = new ArrayList<>(messages.size());
+        for (Message m : messages) {
+            Message shown = m.isDeleted() ? m.tombstone(seesDeletedBy) : m;
+            DeliveryState delivery = viewer != null && viewer.equals(m.senderId()) && !m.isDeleted()
+                    ? deliveryState(m, members) : null;
+            views.add(new MessageView(shown, m.isDeleted() ? List.of() : reactions.getOrDefault(m.id(), List.of()),
+                    pins.contains(m.id()), delivery));
+        }
+        return views;
+    }
+
+    static DeliveryState deliveryState(Message message, List<Member> members) {
+        int recipients = 0;
+        int delivered = 0;
+        List<String> readers = new ArrayList<>();
+        for (Member member : members) {
+            if (member.userId().equals(message.senderId())) continue;
+            recipients++;
+            if (member.deliveredSeq() >= message.seq() || member.readSeq() >= message.seq()) delivered++;
+            if (member.readSeq() >= message.seq()) readers.add(member.userId());
+        }
+        DeliveryState.Status status;
+        if (recipients > 0 && readers.size() == recipients) status = DeliveryState.Status.READ_ALL;
+        else if (!readers.isEmpty()) status = DeliveryState.Status.READ_SOME;
+        else if (recipients > 0 && delivered == recipients) status = DeliveryState.Status.DELIVERED_ALL;
+        else if (delivered > 0) status = DeliveryState.Status.DELIVERED_SOME;
+        else status = DeliveryState.Status.SENT;
+        return new DeliveryState(status, delivered, readers.size(), recipients, List.copyOf(readers));
+    }
+
+    private List<Message> around(Access access, String messageId, String thread, int limit) {
+        Message anchor = ports.messages().findById(messageId)
+                .filter(m -> m.conversationId().equals(access.conversationId()))
+                .orElseThrow(() -> ParleyException.invalid("around", "is not a message of this conversation"));
+        List<Message> older = ports.messages().page(access.conversationId(), thread, anchor.seq(), null, limit / 2);
+        List<Message> newer = ports.messages().page(access.conversationId(), thread, null, anchor.seq() - 1,
+                limit - older.size());
+        List<Message> all = new ArrayList<>(older);
+        all.addAll(newer);
+        return all;
+    }
+
+    private List<Message> firstUnread(Access access, String thread, int limit) {
+        if (access.member() == null) throw ParleyException.invalid("firstUnread", "needs a member");
+        List<Message> unread = ports.messages().page(access.conversationId(), thread, null, access.member().readSeq(), limit);
+        return unread.isEmpty() ? ports.messages().page(access.conversationId(), thread, null, null, limit) : unread;
+    }
+
+    private enum Anchor { BEFORE, AFTER, AROUND, FIRST_UNREAD, NEWEST }
+
+    private static Anchor anchorOf(HistoryQuery q) {
+        if (q.beforeSeq() != null) return Anchor.BEFORE;
+        if (q.afterSeq() != null) return Anchor.AFTER;
+        if (q.aroundMessageId() != null) return Anchor.AROUND;
+        if (q.firstUnread()) return Anchor.FIRST_UNREAD;
+        return Anchor.NEWEST;
+    }
+}

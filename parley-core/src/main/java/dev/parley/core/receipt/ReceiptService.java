@@ -1,0 +1,62 @@
+package dev.parley.core.receipt;
+
+import dev.parley.core.Ports;
+import dev.parley.core.access.Access;
+import dev.parley.core.access.Actor;
+import dev.parley.core.error.ParleyException;
+import dev.parley.core.event.Changes;
+import dev.parley.core.event.UserEvent;
+import java.time.Instant;
+
+/**
+ * Read and delivered markers: per member "read up to seq" and "delivered up to seq", moving only
+ * forward and never past the conversation's last seq. Reading implies delivery. Thread-safe.
+ */
+public final class ReceiptService {
+    private final Ports ports;
+
+    public ReceiptService(Ports ports) {
+        this.ports = ports;
+    }
+
+    /** Marks read up to {@code seq} (null: everything). Returns the read marker after the call. */
+    public long markRead(Actor actor, String conversationId, Long seq) {
+        String me = actor.requireUserId();
+        return Changes.write(ports, changes -> {
+            Access access = Access.of(ports.conversations(), actor, conversationId);
+            long target = target(access, seq);
+            Instant now = ports.clock().instant();
+            if (ports.conversations().advanceDeliveredSeq(conversationId, me, target)) {
+                changes.record(new UserEvent.DeliveredMarkerMoved(me, conversationId, target, now));
+            }
+            if (ports.conversations().advanceReadSeq(conversationId, me, target)) {
+                changes.record(new UserEvent.ReadMarkerMoved(me, conversationId, target, now));
+                return target;
+            }
+            return Math.max(access.member().readSeq(), target);
+        });
+    }
+
+    /** Marks delivered up to {@code seq} (null: everything). Returns the delivered marker after the call. */
+    public long markDelivered(Actor actor, String conversationId, Long seq) {
+        String me = actor.requireUserId();
+        return Changes.write(ports, changes -> {
+            Access access = Access.of(ports.conversations(), actor, conversationId);
+            long target = target(access, seq);
+            if (ports.conversations().advanceDeliveredSeq(conversationId, me, target)) {
+                changes.record(new UserEvent.DeliveredMarkerMoved(me, conversationId, target, ports.clock().instant()));
+                return target;
+            }
+            return Math.max(access.member().deliveredSeq(), target);
+        });
+    }
+
+    private static long target(Access access, Long seq) {
+        long last = access.conversation().lastSeq();
+        if (seq == null) return last;
+        if (seq < 0 || seq > last) {
+            throw ParleyException.invalid("seq", "must be between 0 and the conversation's last seq " + last);
+        }
+        return seq;
+    }
+}
