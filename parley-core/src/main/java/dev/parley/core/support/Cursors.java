@@ -20,7 +20,7 @@ public final class Cursors {
         if (cursor == null) return null;
         String[] parts = decode(cursor).split("\\|", 3);
         try {
-            if (parts.length != 3 || !(parts[0].equals("0") || parts[0].equals("1"))) throw new IllegalArgumentException();
+            if (parts.length != 3 || parts[2].isEmpty() || !(parts[0].equals("0") || parts[0].equals("1"))) throw new IllegalArgumentException();
             return new ConversationCursor(parts[0].equals("1"), Instant.ofEpochMilli(Long.parseLong(parts[1])), parts[2]);
         } catch (IllegalArgumentException e) {
             throw malformed();
