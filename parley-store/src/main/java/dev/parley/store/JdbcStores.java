@@ -1,57 +1,203 @@
 package dev.parley.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.core.port.ConversationStore;
 import dev.parley.core.port.EventLog;
 import dev.parley.core.port.MessageStore;
 import dev.parley.core.port.SessionStore;
 import dev.parley.core.port.Transactor;
 import dev.parley.core.port.UserStore;
+import dev.parley.store.search.MessageSearch;
+import dev.parley.store.search.PostgresMessageSearch;
+import dev.parley.store.search.SqliteMessageSearch;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlLogger;
 
 /**
  * The JDBC stores of one database (SQLite or PostgreSQL, chosen by the URL) sharing one pool and
  * one transactor. {@link #open} connects but does not migrate; {@link #migrate} applies the
- * dialect's Flyway migrations.
+ * dialect's Flyway migrations. Thread-safe; close it once at shutdown.
+ *
+ * <p>SQLite: the file's folder is created if missing; the database runs in WAL mode with foreign
+ * keys on and a busy timeout; one connection writes (transactions start with {@code BEGIN
+ * IMMEDIATE}) while a pool of {@code poolSize} connections reads. PostgreSQL: one pool of
+ * {@code poolSize} connections.
  */
 public final class JdbcStores implements AutoCloseable {
-    // WORK IN PROGRESS: the store implementation replaces this skeleton.
-    public static JdbcStores open(DatabaseSettings settings) {
-        throw new UnsupportedOperationException("not yet implemented");
+    /** Every table, children before parents, for {@link #reset}. */
+    private static final List<String> TABLES = List.of("message_mentions", "message_edits", "message_reactions",
+            "message_pins", "events", "messages", "conversation_members", "conversations", "user_blocks", "sessions",
+            "users");
+    private static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+    private final Dialect dialect;
+    private final List<HikariDataSource> pools;
+    private final DataSource migrationSource;
+    private final Jdbi writeJdbi;
+    private final Jdbi readJdbi;
+    private final JdbcTransactor transactor;
+    private final JdbcUserStore users;
+    private final JdbcSessionStore sessions;
+    private final JdbcConversationStore conversations;
+    private final JdbcMessageStore messages;
+    private final JdbcEventLog eventLog;
+
+    private JdbcStores(Dialect dialect, HikariDataSource writePool, HikariDataSource readPool) {
+        this.dialect = dialect;
+        this.pools = writePool == readPool ? List.of(readPool) : List.of(writePool, readPool);
+        this.migrationSource = readPool;
+        this.writeJdbi = Jdbi.create(writePool);
+        this.readJdbi = writePool == readPool ? writeJdbi : Jdbi.create(readPool);
+        this.transactor = new JdbcTransactor(dialect, writeJdbi, readJdbi,
+                dialect == Dialect.SQLITE ? new ReentrantLock(true) : null);
+        this.users = new JdbcUserStore(transactor);
+        this.sessions = new JdbcSessionStore(transactor);
+        this.conversations = new JdbcConversationStore(transactor, dialect);
+        this.messages = new JdbcMessageStore(transactor, dialect, search(dialect));
+        this.eventLog = new JdbcEventLog(transactor);
     }
 
+    /** Connects to the database the URL names; throws {@code IllegalArgumentException} for an unsupported URL. */
+    public static JdbcStores open(DatabaseSettings settings) {
+        Dialect dialect = Dialect.of(settings.jdbcUrl());
+        int poolSize = Math.max(2, settings.poolSize());
+        if (dialect == Dialect.SQLITE) {
+            createFolderOf(settings.jdbcUrl());
+            HikariDataSource writePool = pool(sqliteConfig(settings, "parley-sqlite-write", 1, "IMMEDIATE"));
+            try {
+                return new JdbcStores(dialect, writePool, pool(sqliteConfig(settings, "parley-sqlite-read", poolSize, "DEFERRED")));
+            } catch (RuntimeException e) {
+                writePool.close();
+                throw e;
+            }
+        }
+        HikariConfig config = baseConfig(settings, "parley-postgresql", poolSize);
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        HikariDataSource pool = pool(config);
+        return new JdbcStores(dialect, pool, pool);
+    }
+
+    /** Applies the dialect's migrations that the database does not have yet. */
     public void migrate() {
-        throw new UnsupportedOperationException("not yet implemented");
+        Flyway.configure()
+                .dataSource(migrationSource)
+                .locations(dialect.migrations())
+                .load()
+                .migrate();
     }
 
     public Transactor transactor() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return transactor;
     }
 
     public UserStore users() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return users;
     }
 
     public SessionStore sessions() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return sessions;
     }
 
     public ConversationStore conversations() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return conversations;
     }
 
     public MessageStore messages() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return messages;
     }
 
     public EventLog eventLog() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return eventLog;
     }
 
     /** True if the database answers a trivial query. */
     public boolean isHealthy() {
-        throw new UnsupportedOperationException("not yet implemented");
+        try (Handle handle = readJdbi.open()) {
+            return handle.createQuery("SELECT 1").mapTo(Integer.class).one() == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Deletes every row of every table, keeping the schema. For tests and fixtures only. */
+    public void reset() {
+        transactor.writing(h -> {
+            for (String table : TABLES) h.execute("DELETE FROM " + table);
+            return null;
+        });
+    }
+
+    /** Reports every statement run from now on to {@code logger}; for tests that count statements. */
+    void logStatements(SqlLogger logger) {
+        writeJdbi.setSqlLogger(logger);
+        readJdbi.setSqlLogger(logger);
     }
 
     @Override
     public void close() {
+        pools.forEach(HikariDataSource::close);
+    }
+
+    private static MessageSearch search(Dialect dialect) {
+        return switch (dialect) {
+            case SQLITE -> new SqliteMessageSearch();
+            case POSTGRESQL -> new PostgresMessageSearch();
+        };
+    }
+
+    private static HikariDataSource pool(HikariConfig config) {
+        return new HikariDataSource(config);
+    }
+
+    private static HikariConfig baseConfig(DatabaseSettings settings, String name, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        return config;
+    }
+
+    /** SQLite pragmas are connection properties of the driver, applied to every new connection. */
+    private static HikariConfig sqliteConfig(DatabaseSettings settings, String name, int size, String transactionMode) {
+        HikariConfig config = baseConfig(settings, name, size);
+        config.addDataSourceProperty("journal_mode", "WAL");
+        config.addDataSourceProperty("synchronous", "NORMAL");
+        config.addDataSourceProperty("foreign_keys", "true");
+        config.addDataSourceProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MS));
+        config.addDataSourceProperty("transaction_mode", transactionMode);
+        // Writers queue on a lock in JdbcTransactor before they ask for the one write connection.
+        config.setConnectionTimeout(SQLITE_BUSY_TIMEOUT_MS * 3L);
+        return config;
+    }
+
+    /** Creates the folder of a SQLite file named by {@code jdbc:sqlite:<path>[?options]}; nothing for in-memory. */
+    static void createFolderOf(String jdbcUrl) {
+        if (jdbcUrl.contains(":memory:") || jdbcUrl.contains("mode=memory")) {
+            throw new IllegalArgumentException("SQLite needs a database file (jdbc:sqlite:<path>), not an in-memory database");
+        }
+        String path = jdbcUrl.substring("jdbc:sqlite:".length());
+        int options = path.indexOf('?');
+        if (options >= 0) path = path.substring(0, options);
+        if (path.startsWith("file:")) path = path.substring("file:".length());
+        if (path.isEmpty()) throw new IllegalArgumentException("The SQLite URL names no file: " + jdbcUrl);
+        Path parent = Path.of(path).toAbsolutePath().getParent();
+        if (parent == null) return;
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the database folder " + parent, e);
+        }
     }
 }

@@ -1,0 +1,82 @@
+package dev.parley.store;
+
+import java.sql.SQLException;
+import java.util.Locale;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * What differs between the SQL databases Parley runs on; everything else is shared SQL. Both
+ * dialects understand {@code RETURNING}, {@code ON CONFLICT DO NOTHING}, {@code IS DISTINCT FROM},
+ * row values and window functions, and take Java booleans as parameters.
+ */
+enum Dialect {
+    SQLITE("sqlite", "rowid", "json_group_array"),
+    POSTGRESQL("postgresql", "row_no", "json_agg");
+
+    private final String folder;
+    private final String insertionColumn;
+    private final String jsonArrayFunction;
+
+    Dialect(String folder, String insertionColumn, String jsonArrayFunction) {
+        this.folder = folder;
+        this.insertionColumn = insertionColumn;
+        this.jsonArrayFunction = jsonArrayFunction;
+    }
+
+    /** The dialect of a JDBC URL; rejects databases Parley does not support. */
+    static Dialect of(String jdbcUrl) {
+        String url = jdbcUrl == null ? "" : jdbcUrl.toLowerCase(Locale.ROOT);
+        if (url.startsWith("jdbc:sqlite:")) return SQLITE;
+        if (url.startsWith("jdbc:postgresql:")) return POSTGRESQL;
+        throw new IllegalArgumentException("Unsupported database URL (use jdbc:sqlite:<file> or jdbc:postgresql://...): "
+                + jdbcUrl);
+    }
+
+    /** The Flyway location of this dialect's migrations. */
+    String migrations() {
+        return "classpath:db/migration/" + folder;
+    }
+
+    /**
+     * A column of {@code conversation_members} and {@code message_reactions} that grows with every
+     * insert, to order rows of equal time: SQLite's rowid, an identity column on PostgreSQL.
+     */
+    String insertionOrder(String alias) {
+        return alias + "." + insertionColumn;
+    }
+
+    /**
+     * An aggregate that collects {@code expression} into a JSON array text in the given order; on
+     * no rows it gives SQLite {@code []} and PostgreSQL NULL (readers treat both as empty).
+     */
+    String jsonArray(String expression, String orderBy) {
+        return jsonArrayFunction + "(" + expression + " ORDER BY " + orderBy + ")"
+                + (this == POSTGRESQL ? "::text" : "");
+    }
+
+    /** The statement that opens a read transaction on a consistent snapshot, or null if BEGIN does. */
+    String readSnapshotStatement() {
+        return this == POSTGRESQL ? "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY" : null;
+    }
+
+    /** The kind of integrity violation an exception reports, if any. */
+    Violation violation(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException sqlite) {
+                SQLiteErrorCode code = sqlite.getResultCode();
+                if (code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE || code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY) {
+                    return Violation.UNIQUE;
+                }
+                if (code == SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY) return Violation.FOREIGN_KEY;
+            } else if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if ("23505".equals(state)) return Violation.UNIQUE;
+                if ("23503".equals(state)) return Violation.FOREIGN_KEY;
+            }
+        }
+        return Violation.NONE;
+    }
+
+    enum Violation { NONE, UNIQUE, FOREIGN_KEY }
+}

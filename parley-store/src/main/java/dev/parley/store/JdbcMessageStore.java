@@ -1,0 +1,283 @@
+package dev.parley.store;
+
+import dev.parley.core.message.Message;
+import dev.parley.core.message.MessageEdit;
+import dev.parley.core.message.ReactionCount;
+import dev.parley.core.port.MessageStore;
+import dev.parley.core.search.SearchHit;
+import dev.parley.core.search.SearchQuery;
+import dev.parley.store.search.MessageSearch;
+import dev.parley.store.search.SearchMatch;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Messages in the {@code messages} table with their mentions, edits, reactions and pins; the
+ * full-text index is kept by triggers (SQLite) or expression indexes (PostgreSQL) of the search
+ * migration and queried through {@link MessageSearch}. A message's mentions come back with it in
+ * the same query (see {@link MessageRows}).
+ */
+final class JdbcMessageStore implements MessageStore {
+    private final JdbcTransactor tx;
+    private final Dialect dialect;
+    private final MessageRows rows;
+    private final String select;
+    private final MessageReactions reactions;
+    private final MessageSearch search;
+
+    JdbcMessageStore(JdbcTransactor tx, Dialect dialect, MessageSearch search) {
+        this.tx = tx;
+        this.dialect = dialect;
+        this.rows = new MessageRows(dialect);
+        this.select = "SELECT " + rows.columns() + " FROM messages m ";
+        this.reactions = new MessageReactions(tx, dialect);
+        this.search = search;
+    }
+
+    @Override
+    public void insert(Message m) {
+        tx.writing(h -> {
+            h.createUpdate("""
+                            INSERT INTO messages (id, conversation_id, seq, sender_id, client_message_id, type, text,
+                                                  code_language, attachments, reply_to_id, thread_root_id, mentions_all,
+                                                  forwarded_from, created_at, edited_at, deleted_at, deleted_by,
+                                                  thread_reply_count, thread_last_reply_at, thread_participants)
+                            VALUES (:id, :conversationId, :seq, :senderId, :clientMessageId, :type, :text,
+                                    :codeLanguage, :attachments, :replyToId, :threadRootId, :mentionsAll,
+                                    :forwardedFrom, :createdAt, :editedAt, :deletedAt, :deletedBy,
+                                    :replyCount, :lastReplyAt, :participants)""")
+                    .bind("id", m.id())
+                    .bind("conversationId", m.conversationId())
+                    .bind("seq", m.seq())
+                    .bind("senderId", m.senderId())
+                    .bind("clientMessageId", m.clientMessageId())
+                    .bind("type", m.type().wireName())
+                    .bind("text", m.text())
+                    .bind("codeLanguage", m.codeLanguage())
+                    .bind("attachments", JsonCodec.attachments(m.attachments()))
+                    .bind("replyToId", m.replyToId())
+                    .bind("threadRootId", m.threadRootId())
+                    .bind("mentionsAll", m.mentionsAll())
+                    .bind("forwardedFrom", JsonCodec.forwarded(m.forwardedFrom()))
+                    .bind("createdAt", Rows.millis(m.createdAt()))
+                    .bind("editedAt", Rows.millis(m.editedAt()))
+                    .bind("deletedAt", Rows.millis(m.deletedAt()))
+                    .bind("deletedBy", m.deletedBy())
+                    .bind("replyCount", m.thread() == null ? 0 : m.thread().replyCount())
+                    .bind("lastReplyAt", m.thread() == null ? null : Rows.millis(m.thread().lastReplyAt()))
+                    .bind("participants", JsonCodec.strings(m.thread() == null ? null : m.thread().participantIds()))
+                    .execute();
+            insertMentions(h, m.id(), m.mentions());
+            return null;
+        });
+    }
+
+    /** Adds mention rows, in the given order without repeats; seq and conversation are copied from the message. */
+    private static void insertMentions(Handle h, String messageId, List<String> mentions) {
+        if (mentions == null || mentions.isEmpty()) return;
+        PreparedBatch batch = h.prepareBatch("""
+                INSERT INTO message_mentions (message_id, conversation_id, seq, user_id, position)
+                SELECT id, conversation_id, seq, :userId, :position FROM messages WHERE id = :messageId""");
+        int position = 0;
+        for (String userId : new LinkedHashSet<>(mentions)) {
+            batch.bind("messageId", messageId).bind("userId", userId).bind("position", position++).add();
+        }
+        batch.execute();
+    }
+
+    @Override
+    public Optional<Message> findById(String id) {
+        return tx.reading(h -> h.createQuery(select + "WHERE m.id = :id")
+                .bind("id", id).map((rs, ctx) -> MessageRows.message(rs)).findOne());
+    }
+
+    @Override
+    public Optional<Message> findByClientMessageId(String conversationId, String senderId, String clientMessageId) {
+        return tx.reading(h -> h.createQuery(select + """
+                        WHERE m.conversation_id = :conversationId AND COALESCE(m.sender_id, '') = :sender
+                          AND m.client_message_id = :clientMessageId""")
+                .bind("conversationId", conversationId)
+                .bind("sender", senderId == null ? "" : senderId)
+                .bind("clientMessageId", clientMessageId)
+                .map((rs, ctx) -> MessageRows.message(rs)).findOne());
+    }
+
+    @Override
+    public void edit(String messageId, String text, List<String> mentions, boolean mentionsAll, Instant editedAt,
+                     MessageEdit previous) {
+        tx.writing(h -> {
+            h.createUpdate("UPDATE messages SET text = :text, mentions_all = :mentionsAll, edited_at = :editedAt WHERE id = :id")
+                    .bind("id", messageId)
+                    .bind("text", text)
+                    .bind("mentionsAll", mentionsAll)
+                    .bind("editedAt", Rows.millis(editedAt))
+                    .execute();
+            h.createUpdate("DELETE FROM message_mentions WHERE message_id = :id").bind("id", messageId).execute();
+            insertMentions(h, messageId, mentions);
+            if (previous != null) {
+                h.createUpdate("INSERT INTO message_edits (message_id, previous_text, replaced_at) VALUES (:id, :text, :at)")
+                        .bind("id", messageId)
+                        .bind("text", previous.previousText())
+                        .bind("at", Rows.millis(previous.replacedAt() == null ? editedAt : previous.replacedAt()))
+                        .execute();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<MessageEdit> edits(String messageId) {
+        return tx.reading(h -> h.createQuery(
+                        "SELECT message_id, previous_text, replaced_at FROM message_edits WHERE message_id = :id ORDER BY id")
+                .bind("id", messageId)
+                .map((rs, ctx) -> new MessageEdit(rs.getString("message_id"), rs.getString("previous_text"),
+                        Rows.instant(rs, "replaced_at")))
+                .list());
+    }
+
+    @Override
+    public void markDeleted(String messageId, String deletedBy, Instant at) {
+        tx.writing(h -> {
+            int changed = h.createUpdate("""
+                            UPDATE messages SET text = NULL, code_language = NULL, attachments = '[]',
+                                                mentions_all = :no, forwarded_from = NULL,
+                                                deleted_at = :at, deleted_by = :by
+                            WHERE id = :id AND deleted_at IS NULL""")
+                    .bind("id", messageId)
+                    .bind("no", false)
+                    .bind("at", Rows.millis(at))
+                    .bind("by", deletedBy)
+                    .execute();
+            if (changed == 0) return null;
+            for (String table : List.of("message_mentions", "message_edits", "message_reactions", "message_pins")) {
+                h.createUpdate("DELETE FROM " + table + " WHERE message_id = :id").bind("id", messageId).execute();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<Message> page(String conversationId, String threadRootId, Long beforeSeq, Long afterSeq, int limit) {
+        if (limit <= 0) return List.of();
+        boolean ascending = beforeSeq == null && afterSeq != null;
+        StringBuilder sql = new StringBuilder(select).append("WHERE m.conversation_id = :conversationId");
+        sql.append(threadRootId == null ? " AND m.thread_root_id IS NULL" : " AND m.thread_root_id = :thread");
+        if (beforeSeq != null) sql.append(" AND m.seq < :before");
+        else if (afterSeq != null) sql.append(" AND m.seq > :after");
+        sql.append(ascending ? " ORDER BY m.seq ASC" : " ORDER BY m.seq DESC").append(" LIMIT :limit");
+        List<Message> found = tx.reading(h -> {
+            var query = h.createQuery(sql.toString()).bind("conversationId", conversationId).bind("limit", limit);
+            if (threadRootId != null) query.bind("thread", threadRootId);
+            if (beforeSeq != null) query.bind("before", beforeSeq.longValue());
+            else if (afterSeq != null) query.bind("after", afterSeq.longValue());
+            return query.map((rs, ctx) -> MessageRows.message(rs)).list();
+        });
+        if (ascending) return found;
+        List<Message> ordered = new ArrayList<>(found);
+        Collections.reverse(ordered);
+        return ordered;
+    }
+
+    @Override
+    public void refreshThreadStats(String rootMessageId) {
+        String participants = dialect.jsonArray("p.sender_id", "p.first_seq");
+        tx.writing(h -> h.createUpdate("UPDATE messages SET\n"
+                        + " thread_reply_count = (SELECT COUNT(*) FROM messages r"
+                        + " WHERE r.thread_root_id = :root AND r.deleted_at IS NULL),\n"
+                        + " thread_last_reply_at = (SELECT MAX(r.created_at) FROM messages r"
+                        + " WHERE r.thread_root_id = :root AND r.deleted_at IS NULL),\n"
+                        + " thread_participants = (SELECT COALESCE(" + participants + ", '[]') FROM ("
+                        + "SELECT r.sender_id, MIN(r.seq) AS first_seq FROM messages r"
+                        + " WHERE r.thread_root_id = :root AND r.deleted_at IS NULL AND r.sender_id IS NOT NULL"
+                        + " GROUP BY r.sender_id ORDER BY first_seq LIMIT 10) p)\n"
+                        + "WHERE id = :root")
+                .bind("root", rootMessageId)
+                .execute());
+    }
+
+    @Override
+    public long countLive(String conversationId) {
+        return tx.reading(h -> h.createQuery(
+                        "SELECT COUNT(*) FROM messages WHERE conversation_id = :c AND deleted_at IS NULL")
+                .bind("c", conversationId).mapTo(Long.class).one());
+    }
+
+    @Override
+    public boolean addReaction(String messageId, String userId, String emoji, Instant at) {
+        return reactions.add(messageId, userId, emoji, at);
+    }
+
+    @Override
+    public boolean removeReaction(String messageId, String userId, String emoji) {
+        return reactions.remove(messageId, userId, emoji);
+    }
+
+    @Override
+    public Map<String, List<ReactionCount>> reactions(Collection<String> messageIds, String viewerId) {
+        return reactions.counts(messageIds, viewerId);
+    }
+
+    @Override
+    public boolean pin(String messageId, String conversationId, String userId, Instant at) {
+        return tx.writing(h -> h.createUpdate("""
+                        INSERT INTO message_pins (message_id, conversation_id, pinned_by, pinned_at)
+                        VALUES (:id, :conversationId, :by, :at)
+                        ON CONFLICT (message_id) DO NOTHING""")
+                .bind("id", messageId)
+                .bind("conversationId", conversationId)
+                .bind("by", userId)
+                .bind("at", Rows.millis(at))
+                .execute() == 1);
+    }
+
+    @Override
+    public boolean unpin(String messageId) {
+        return tx.writing(h -> h.createUpdate("DELETE FROM message_pins WHERE message_id = :id")
+                .bind("id", messageId).execute() == 1);
+    }
+
+    @Override
+    public List<Message> pinned(String conversationId) {
+        return tx.reading(h -> h.createQuery("SELECT " + rows.columns() + """
+                         FROM message_pins p JOIN messages m ON m.id = p.message_id
+                        WHERE p.conversation_id = :c
+                        ORDER BY p.pinned_at DESC, m.seq DESC""")
+                .bind("c", conversationId).map((rs, ctx) -> MessageRows.message(rs)).list());
+    }
+
+    @Override
+    public Set<String> pinnedAmong(Collection<String> messageIds) {
+        if (messageIds == null || messageIds.isEmpty()) return Set.of();
+        return tx.reading(h -> Set.copyOf(h.createQuery("SELECT message_id FROM message_pins WHERE message_id IN (<ids>)")
+                .bindList("ids", List.copyOf(messageIds)).mapTo(String.class).list()));
+    }
+
+    @Override
+    public List<SearchHit> search(String userId, SearchQuery query) {
+        return tx.reading(h -> {
+            List<SearchMatch> matches = search.search(h, userId, query);
+            if (matches.isEmpty()) return List.of();
+            Map<String, Message> byId = new HashMap<>();
+            h.createQuery(select + "WHERE m.id IN (<ids>)")
+                    .bindList("ids", matches.stream().map(SearchMatch::messageId).distinct().toList())
+                    .map((rs, ctx) -> MessageRows.message(rs))
+                    .forEach(m -> byId.put(m.id(), m));
+            List<SearchHit> hits = new ArrayList<>(matches.size());
+            for (SearchMatch match : matches) {
+                Message message = byId.get(match.messageId());
+                if (message != null) hits.add(new SearchHit(message, match.snippet(), match.score()));
+            }
+            return hits;
+        });
+    }
+}

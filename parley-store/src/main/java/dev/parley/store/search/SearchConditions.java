@@ -1,0 +1,59 @@
+package dev.parley.store.search;
+
+import dev.parley.core.error.ParleyException;
+import dev.parley.core.search.SearchQuery;
+import java.util.Map;
+
+/**
+ * The SQL both dialects share: the input checks and the conditions on a {@code messages} row
+ * aliased {@code m} that every hit must meet (live, in a conversation of the caller, and the
+ * query's filters). Values are always bound, never written into the SQL. Thread-safe (stateless).
+ */
+final class SearchConditions {
+    private SearchConditions() {
+    }
+
+    /** Rejects what no search can serve; a blank text is not an error (it finds nothing). */
+    static void requireValid(String userId, SearchQuery query) {
+        if (userId == null || userId.isBlank()) throw ParleyException.invalid("userId", "is required");
+        if (query == null) throw ParleyException.invalid("q", "is required");
+        if (query.text() == null) throw ParleyException.invalid("q", "is required");
+        if (query.offset() < 0) throw ParleyException.invalid("offset", "must not be negative");
+        if (query.limit() < 0) throw ParleyException.invalid("limit", "must not be negative");
+    }
+
+    /** Appends " AND …" conditions on {@code m} and adds their values to {@code binds}. */
+    static void append(StringBuilder sql, Map<String, Object> binds, String userId, SearchQuery query) {
+        sql.append(" AND m.deleted_at IS NULL AND m.text IS NOT NULL")
+                .append(" AND EXISTS (SELECT 1 FROM conversation_members cm")
+                .append(" WHERE cm.conversation_id = m.conversation_id AND cm.user_id = :user)");
+        binds.put("user", userId);
+        if (query.conversationId() != null) {
+            sql.append(" AND m.conversation_id = :conversation");
+            binds.put("conversation", query.conversationId());
+        }
+        if (query.senderId() != null) {
+            sql.append(" AND m.sender_id = :sender");
+            binds.put("sender", query.senderId());
+        }
+        if (query.type() != null) {
+            sql.append(" AND m.type = :type");
+            binds.put("type", query.type().wireName());
+        }
+        if (query.from() != null) {
+            sql.append(" AND m.created_at >= :from");
+            binds.put("from", query.from().toEpochMilli());
+        }
+        if (query.to() != null) {
+            sql.append(" AND m.created_at < :to");
+            binds.put("to", query.to().toEpochMilli());
+        }
+    }
+
+    /** Appends the order (best first, then newest) and the page, binding both. */
+    static void appendPage(StringBuilder sql, Map<String, Object> binds, SearchQuery query) {
+        sql.append(" ORDER BY score DESC, seq DESC, id LIMIT :limit OFFSET :offset");
+        binds.put("limit", query.limit());
+        binds.put("offset", query.offset());
+    }
+}

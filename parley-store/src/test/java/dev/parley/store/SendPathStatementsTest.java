@@ -1,0 +1,95 @@
+package dev.parley.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.core.Ports;
+import dev.parley.core.access.Actor;
+import dev.parley.core.conversation.Conversation;
+import dev.parley.core.conversation.ConversationKind;
+import dev.parley.core.conversation.ConversationService;
+import dev.parley.core.conversation.NewConversation;
+import dev.parley.core.conversation.Role;
+import dev.parley.core.event.ChatEvent.InitialMember;
+import dev.parley.core.message.Message;
+import dev.parley.core.message.MessageService;
+import dev.parley.core.message.MessageType;
+import dev.parley.core.message.NewMessage;
+import dev.parley.core.user.User;
+import dev.parley.testkit.ManualClock;
+import dev.parley.testkit.RecordingEventBus;
+import dev.parley.testkit.TestPorts;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Counts the SQL statements of a send, so an extra query per message (or per member) shows up as
+ * a failing test rather than as a slower server.
+ */
+class SendPathStatementsTest {
+    private static SqliteStoreFixture store;
+
+    private final List<String> statements = new CopyOnWriteArrayList<>();
+    private Ports ports;
+    private Conversation conversation;
+    private User alice;
+
+    @BeforeAll
+    static void open() {
+        store = SqliteStoreFixture.create();
+    }
+
+    @AfterAll
+    static void close() {
+        store.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        store.reset();
+        ports = TestPorts.of(store, new ManualClock(), new RecordingEventBus());
+        Instant t0 = Instant.parse("2026-01-05T09:00:00Z");
+        alice = new User("u_alice", "alice", "Alice", null, null, null, null, t0);
+        User bob = new User("u_bob", "bob", "Bob", null, null, null, null, t0);
+        store.users().insert(alice, null);
+        store.users().insert(bob, null);
+        conversation = new ConversationService(ports).create(Actor.user(alice.id()), new NewConversation(
+                ConversationKind.GROUP, "Team", null, null, null, List.of(new InitialMember(bob.id(), Role.MEMBER))))
+                .conversation();
+        store.stores().logStatements(new SqlLogger() {
+            @Override
+            public void logAfterExecution(StatementContext context) {
+                statements.add(context.getRenderedSql());
+            }
+        });
+    }
+
+    @Test
+    void eachStoreCallOfASendIsOneStatement() {
+        new MessageService(ports).send(Actor.user(alice.id()), conversation.id(), NewMessage.text("cm-1", "hello"));
+
+        // Outside the transaction: is it a retry? Inside: conversation, membership, retry check again,
+        // seq, message, activity, event, delivered and read markers.
+        assertThat(statements).hasSize(10);
+    }
+
+    @Test
+    void mentionsAddOneBatchedStatement() {
+        long seq = store.conversations().nextSeq(conversation.id());
+        statements.clear();
+
+        store.messages().insert(new Message("m_1", conversation.id(), seq, alice.id(), "cm-1",
+                MessageType.TEXT, "@bob @alice", null, List.of(), null, null,
+                List.of("u_bob", "u_alice"), false, null, Instant.EPOCH, null, null, null,
+                Message.ThreadStats.NONE));
+
+        assertThat(statements).hasSize(2);
+        assertThat(store.messages().findById("m_1").orElseThrow().mentions()).containsExactly("u_bob", "u_alice");
+    }
+}

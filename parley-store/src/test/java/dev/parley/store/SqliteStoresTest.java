@@ -1,0 +1,120 @@
+package dev.parley.store;
+
+import dev.parley.testkit.StoreFixture;
+import dev.parley.testkit.contract.ConversationListContract;
+import dev.parley.testkit.contract.ConversationStoreContract;
+import dev.parley.testkit.contract.EventLogContract;
+import dev.parley.testkit.contract.MessageReactionContract;
+import dev.parley.testkit.contract.MessageStoreContract;
+import dev.parley.testkit.contract.SendConcurrencyContract;
+import dev.parley.testkit.contract.SessionStoreContract;
+import dev.parley.testkit.contract.TransactorContract;
+import dev.parley.testkit.contract.UserStoreContract;
+import dev.parley.testkit.services.ConversationRulesContract;
+import dev.parley.testkit.services.MessageRulesContract;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+
+/** Every store contract suite against one Sqlite database of this class. */
+class SqliteStoresTest {
+    private static SqliteStoreFixture store;
+
+    @BeforeAll
+    static void open() {
+        store = SqliteStoreFixture.create();
+    }
+
+    @AfterAll
+    static void close() {
+        store.close();
+    }
+
+    @Nested
+    class Users extends UserStoreContract {
+        @Override
+        protected StoreFixture fixture() {
+            return store;
+        }
+    }
+
+    @Nested
+    class Sessions extends SessionStoreContract {
+        @Override
+        protected StoreFixture fixture() {
+            return store;
+        }
+    }
+
+    @Nested
+    class Conversations extends ConversationStoreContract {
+        @Override
+        protected StoreFixture fixture() {
+            return store;
+        }
+    }
+
+    @Nested
+    class ConversationLists extends ConversationListContract {
+        @Override
+        protected StoreFixture fixture() {
+            return store;
+        }
+    }
+
+    @Nested
+    class Messages extends MessageStoreContract {
+        @Override
+        protected StoreFixture fixture() {
+            return store;
+        }
+    }
+
+    @Nested
+    class Reactions extends MessageReactionContract {
+        @Override
+        protected StoreFixture fixture() {
+            return store;
+        }
+    }
+
+    @Nested
+    class Events extends EventLogContract {
+        @Override
+        protected StoreFixture fixture() {
+            return store;
+        }
+    }
+
+    @Nested
+    class Transactions extends TransactorContract {
+        @Override
+        protected StoreFixture fixture() {
+            return store;
+        }
+    }
+
+    @Nested
+    class ConcurrentSends extends SendConcurrencyContract {
+        @Override
+        protected StoreFixture fixture() {
+            return store;
+        }
+    }
+
+    @Nested
+    class ConversationRules extends ConversationRulesContract {
+        @Override
+        protected StoreFixture fixture() {
+            return store;
+        }
+    }
+
+    @Nested
+    class MessageRules extends MessageRulesContract {
+        @Override
+        protected StoreFixture fixture() {
+            return store;
+        }
+    }
+}

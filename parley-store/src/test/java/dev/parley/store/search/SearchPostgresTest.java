@@ -1,0 +1,38 @@
+package dev.parley.store.search;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** {@link SearchContract} on an embedded PostgreSQL migrated with {@code db/migration/postgresql}. */
+class SearchPostgresTest extends SearchContract {
+    private static EmbeddedPostgres postgres;
+    private static Jdbi jdbi;
+
+    @BeforeAll
+    static void start() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+        DataSource dataSource = postgres.getPostgresDatabase();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/postgresql").load().migrate();
+        jdbi = Jdbi.create(dataSource);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (postgres != null) postgres.close();
+    }
+
+    @Override
+    protected Jdbi jdbi() {
+        return jdbi;
+    }
+
+    @Override
+    protected MessageSearch search() {
+        return new PostgresMessageSearch();
+    }
+}
