@@ -1,0 +1,89 @@
+package dev.parley.server.auth;
+
+import dev.parley.core.access.Actor;
+import dev.parley.core.error.ParleyException;
+import dev.parley.core.user.AccountService;
+import dev.parley.core.user.ExternalIdentity;
+import dev.parley.core.user.User;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Finds who sent a request from its credentials: the platform API key, a Parley access token of
+ * an active session, or a host application's token (which provisions its user on first use and
+ * refreshes the profile when the claims change). Thread-safe.
+ */
+public final class Authenticator {
+    static final Duration PROVISION_CACHE_TTL = Duration.ofMinutes(5);
+    private static final int PROVISION_CACHE_SIZE = 10_000;
+
+    /** The caller: an actor and, for a built-in login, its session id (else null). */
+    public record Identity(Actor actor, String sessionId) {
+    }
+
+    private record Provisioned(String userId, Instant until) {
+    }
+
+    private final TokenService tokens;
+    private final HostTokenVerifier hostTokens;
+    private final ApiKeys apiKeys;
+    private final AccountService accounts;
+    private final Clock clock;
+    private final Map<ExternalIdentity, Provisioned> provisioned = new ConcurrentHashMap<>();
+
+    /** @param hostTokens null when host tokens are not accepted */
+    public Authenticator(TokenService tokens, HostTokenVerifier hostTokens, ApiKeys apiKeys, AccountService accounts,
+                         Clock clock) {
+        this.tokens = tokens;
+        this.hostTokens = hostTokens;
+        this.apiKeys = apiKeys;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /**
+     * The caller named by the {@code X-Parley-Api-Key} header or the {@code Authorization} header;
+     * 401 when both are missing or invalid.
+     */
+    public Identity authenticate(String authorization, String apiKey) {
+        if (apiKey != null) {
+            if (!apiKeys.matches(apiKey)) throw ParleyException.unauthenticated("The API key is not valid");
+            return new Identity(Actor.PLATFORM, null);
+        }
+        if (authorization == null || authorization.isBlank()) {
+            throw ParleyException.unauthenticated("Sign in first: send Authorization: Bearer <token>");
+        }
+        String[] parts = authorization.strip().split("\\s+", 2);
+        if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
+            throw ParleyException.unauthenticated("The Authorization header must be: Bearer <token>");
+        }
+        return bearer(parts[1]);
+    }
+
+    private Identity bearer(String token) {
+        var own = tokens.verify(token);
+        if (own.isPresent()) {
+            AccessToken access = own.get();
+            if (!accounts.isSessionActive(access.sessionId(), access.userId())) {
+                throw ParleyException.unauthenticated("The session has ended; sign in again");
+            }
+            return new Identity(Actor.user(access.userId()), access.sessionId());
+        }
+        if (hostTokens == null) throw ParleyException.unauthenticated("The access token is not valid");
+        ExternalIdentity identity = hostTokens.verify(token);
+        return new Identity(Actor.user(provision(identity)), null);
+    }
+
+    private String provision(ExternalIdentity identity) {
+        Instant now = clock.instant();
+        Provisioned cached = provisioned.get(identity);
+        if (cached != null && now.isBefore(cached.until())) return cached.userId();
+        User user = accounts.provision(identity);
+        if (provisioned.size() >= PROVISION_CACHE_SIZE) provisioned.clear();
+        provisioned.put(identity, new Provisioned(user.id(), now.plus(PROVISION_CACHE_TTL)));
+        return user.id();
+    }
+}
