@@ -63,7 +63,8 @@ public final class ParleyServer implements AutoCloseable {
             app = null;
             throw e;
         }
-        LOG.info("Parley listening on http://{}:{}", config.host(), app.port());
+        String host = config.host().equals("0.0.0.0") || config.host().equals("::") ? "localhost" : config.host();
+        LOG.info("Parley listening on http://{}:{} (web API docs at /api/docs)", host, app.port());
         return this;
     }
 

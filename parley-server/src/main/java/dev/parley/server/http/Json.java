@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.parley.core.error.ParleyException;
 import io.javalin.http.Context;
@@ -14,11 +16,13 @@ import java.util.stream.Collectors;
 
 /**
  * The one JSON configuration of the server: unknown fields are rejected, times are ISO-8601
- * strings, nulls are written. {@link #body} turns every malformed body into a 400 with the
+ * strings, nulls are written, emoji are written as UTF-8 rather than escaped surrogate pairs. {@link #body} turns every malformed body into a 400 with the
  * offending field.
  */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper()
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            .build()
             .registerModule(new JavaTimeModule())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
