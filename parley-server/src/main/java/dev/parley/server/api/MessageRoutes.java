@@ -1,5 +1,7 @@
 package dev.parley.server.api;
 
+import dev.parley.server.http.QueryParams;
+
 import dev.parley.core.Limits;
 import dev.parley.core.access.Actor;
 import dev.parley.core.message.HistoryQuery;

@@ -53,8 +53,11 @@ public final class UserRoutes {
 
     private void search(Context ctx) {
         String me = Caller.userId(ctx);
-        int limit = Inputs.pageSize(limits, Params.optionalInt(ctx, "limit"));
-        String q = ctx.queryParam("q");
+        QueryParams params = new QueryParams(ctx.queryParamMap());
+        Integer requested = params.integer("limit");
+        String q = params.text("q");
+        params.throwIfInvalid();
+        int limit = Inputs.pageSize(limits, requested);
         ctx.json(ItemsJson.of(accounts.search(me, q, limit).stream().map(u -> UserJson.of(u, false)).toList()));
     }
 

@@ -1,6 +1,8 @@
 package dev.parley.server.api;
 
-import static dev.parley.server.api.QueryParamsTest.params;
+import dev.parley.server.http.QueryParams;
+
+import static dev.parley.server.http.QueryParamsTest.params;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.parley.server.api;
+package dev.parley.server.http;
 
 import dev.parley.core.conversation.ConversationKind;
 import dev.parley.core.error.Validation;
@@ -13,16 +13,16 @@ import java.util.Map;
  * error so that one 400 names them all ({@link #throwIfInvalid}). An absent or empty parameter
  * reads as null; a parameter given twice is an error. Not thread-safe; one per request.
  */
-final class QueryParams {
+public final class QueryParams {
     private final Map<String, List<String>> params;
     private final Validation validation = new Validation();
 
-    QueryParams(Map<String, List<String>> params) {
+    public QueryParams(Map<String, List<String>> params) {
         this.params = params;
     }
 
     /** The raw value, null when absent or empty. */
-    String text(String name) {
+    public String text(String name) {
         List<String> values = params.get(name);
         if (values == null || values.isEmpty()) return null;
         if (values.size() > 1) {
@@ -33,7 +33,7 @@ final class QueryParams {
         return value == null || value.isEmpty() ? null : value;
     }
 
-    Integer integer(String name) {
+    public Integer integer(String name) {
         String value = text(name);
         if (value == null) return null;
         try {
@@ -44,7 +44,7 @@ final class QueryParams {
         }
     }
 
-    Long whole(String name) {
+    public Long whole(String name) {
         String value = text(name);
         if (value == null) return null;
         try {
@@ -56,7 +56,7 @@ final class QueryParams {
     }
 
     /** Exactly {@code true} or {@code false}. */
-    Boolean bool(String name) {
+    public Boolean bool(String name) {
         String value = text(name);
         if (value == null) return null;
         return switch (value) {
@@ -69,20 +69,20 @@ final class QueryParams {
         };
     }
 
-    Instant time(String name) {
+    public Instant time(String name) {
         return Wire.time(text(name), name, validation);
     }
 
-    ConversationKind kind(String name) {
+    public ConversationKind kind(String name) {
         return Wire.kind(text(name), name, validation);
     }
 
-    MessageType messageType(String name) {
+    public MessageType messageType(String name) {
         return Wire.messageType(text(name), name, validation);
     }
 
     /** Throws one 400 with every problem found so far. */
-    void throwIfInvalid() {
+    public void throwIfInvalid() {
         validation.throwIfInvalid();
     }
 }

@@ -1,4 +1,4 @@
-package dev.parley.server.api;
+package dev.parley.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class QueryParamsTest {
+public class QueryParamsTest {
 
-    static QueryParams params(String... pairs) {
+    public static QueryParams params(String... pairs) {
         Map<String, List<String>> map = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             map.computeIfAbsent(pairs[i], k -> new java.util.ArrayList<>()).add(pairs[i + 1]);
@@ -24,7 +24,7 @@ class QueryParamsTest {
         return new QueryParams(map);
     }
 
-    static List<FieldError> errors(QueryParams q) {
+    public static List<FieldError> errors(QueryParams q) {
         try {
             q.throwIfInvalid();
         } catch (ParleyException e) {
