@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.core.port.ConversationStore;
 import dev.parley.core.port.EventLog;
+import dev.parley.core.port.LastSeenStore;
+import dev.parley.core.port.MembershipIndex;
 import dev.parley.core.port.MessageStore;
 import dev.parley.core.port.SessionStore;
 import dev.parley.core.port.Transactor;
@@ -51,6 +53,8 @@ public final class JdbcStores implements AutoCloseable {
     private final JdbcConversationStore conversations;
     private final JdbcMessageStore messages;
     private final JdbcEventLog eventLog;
+    private final JdbcLastSeenStore lastSeen;
+    private final JdbcMembershipIndex membershipIndex;
 
     private JdbcStores(Dialect dialect, HikariDataSource writePool, HikariDataSource readPool) {
         this.dialect = dialect;
@@ -65,6 +69,8 @@ public final class JdbcStores implements AutoCloseable {
         this.conversations = new JdbcConversationStore(transactor, dialect);
         this.messages = new JdbcMessageStore(transactor, dialect, search(dialect));
         this.eventLog = new JdbcEventLog(transactor);
+        this.lastSeen = new JdbcLastSeenStore(transactor);
+        this.membershipIndex = new JdbcMembershipIndex(transactor);
     }
 
     /** Connects to the database the URL names; throws {@code IllegalArgumentException} for an unsupported URL. */
@@ -119,6 +125,16 @@ public final class JdbcStores implements AutoCloseable {
 
     public EventLog eventLog() {
         return eventLog;
+    }
+
+    /** When users were last seen connected ({@code users.last_seen_at}). */
+    public LastSeenStore lastSeen() {
+        return lastSeen;
+    }
+
+    /** Membership lookups of the real-time transport: a user's conversations, shared conversations, unread counts. */
+    public MembershipIndex membershipIndex() {
+        return membershipIndex;
     }
 
     /** True if the database answers a trivial query. */

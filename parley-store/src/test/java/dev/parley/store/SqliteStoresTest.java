@@ -1,9 +1,13 @@
 package dev.parley.store;
 
+import dev.parley.core.port.LastSeenStore;
+import dev.parley.core.port.MembershipIndex;
 import dev.parley.testkit.StoreFixture;
 import dev.parley.testkit.contract.ConversationListContract;
 import dev.parley.testkit.contract.ConversationStoreContract;
 import dev.parley.testkit.contract.EventLogContract;
+import dev.parley.testkit.contract.LastSeenStoreContract;
+import dev.parley.testkit.contract.MembershipIndexContract;
 import dev.parley.testkit.contract.MessageReactionContract;
 import dev.parley.testkit.contract.MessageStoreContract;
 import dev.parley.testkit.contract.SendConcurrencyContract;
@@ -115,6 +119,32 @@ class SqliteStoresTest {
         @Override
         protected StoreFixture fixture() {
             return store;
+        }
+    }
+
+    @Nested
+    class LastSeen extends LastSeenStoreContract {
+        @Override
+        protected StoreFixture fixture() {
+            return store;
+        }
+
+        @Override
+        protected LastSeenStore lastSeen() {
+            return store.stores().lastSeen();
+        }
+    }
+
+    @Nested
+    class Memberships extends MembershipIndexContract {
+        @Override
+        protected StoreFixture fixture() {
+            return store;
+        }
+
+        @Override
+        protected MembershipIndex membershipIndex() {
+            return store.stores().membershipIndex();
         }
     }
 }
