@@ -1,6 +1,11 @@
 package dev.parley.server;
 
 import dev.parley.core.Ports;
+import dev.parley.core.port.MembershipIndex;
+import dev.parley.core.presence.PresenceRules;
+import dev.parley.core.presence.PresenceService;
+import dev.parley.core.typing.TypingRules;
+import dev.parley.core.typing.TypingService;
 import dev.parley.server.auth.ApiKeys;
 import dev.parley.server.auth.Argon2PasswordHasher;
 import dev.parley.server.auth.Authenticator;
@@ -10,6 +15,8 @@ import dev.parley.server.auth.TokenService;
 import dev.parley.server.bus.InProcessEventBus;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.id.TimeOrderedIdSource;
+import dev.parley.server.presence.InProcessPresenceStore;
+import dev.parley.server.presence.InProcessTypingStore;
 import dev.parley.server.ratelimit.InProcessRateLimiter;
 import dev.parley.store.DatabaseSettings;
 import dev.parley.store.JdbcStores;
@@ -22,8 +29,8 @@ import java.time.Duration;
 
 /**
  * Everything behind the transports, wired by hand from the config: the migrated database, the
- * single-node adapters (event bus, ids, rate limits, Argon2), the domain services, tokens and
- * authentication. The server and the command-line tools share it.
+ * single-node adapters (event bus, ids, rate limits, Argon2, presence, typing), the domain
+ * services, tokens and authentication. The server and the command-line tools share it.
  */
 public final class Backend implements AutoCloseable {
     private final ParleyConfig config;
@@ -32,6 +39,8 @@ public final class Backend implements AutoCloseable {
     private final Services services;
     private final TokenService tokens;
     private final Authenticator authenticator;
+    private final PresenceService presence;
+    private final TypingService typing;
 
     private Backend(ParleyConfig config, JdbcStores stores, InProcessEventBus bus, Services services, TokenService tokens,
                     Authenticator authenticator) {
@@ -41,6 +50,10 @@ public final class Backend implements AutoCloseable {
         this.services = services;
         this.tokens = tokens;
         this.authenticator = authenticator;
+        Ports ports = services.ports();
+        this.presence = new PresenceService(new InProcessPresenceStore(), stores.lastSeen(), stores.membershipIndex(),
+                ports.clock(), new PresenceRules(config.realtime().presenceIdle(), config.realtime().presenceGrace()));
+        this.typing = new TypingService(ports, new InProcessTypingStore(), TypingRules.DEFAULTS);
     }
 
     /** Opens and migrates the database and builds the services, on the system clock. */
@@ -97,6 +110,21 @@ public final class Backend implements AutoCloseable {
 
     public Authenticator authenticator() {
         return authenticator;
+    }
+
+    /** Presence (single node: in memory; last-seen times in the database). */
+    public PresenceService presence() {
+        return presence;
+    }
+
+    /** Typing indicators (single node: in memory). */
+    public TypingService typing() {
+        return typing;
+    }
+
+    /** Membership lookups of the real-time transport. */
+    public MembershipIndex memberships() {
+        return stores.membershipIndex();
     }
 
     /** True if the database answers. */

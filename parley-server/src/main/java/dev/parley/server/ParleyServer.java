@@ -1,6 +1,8 @@
 package dev.parley.server;
 
 import dev.parley.server.config.ParleyConfig;
+import dev.parley.server.ws.Realtime;
+import dev.parley.server.ws.WsEndpoint;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import java.time.Clock;
@@ -10,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running Parley server: the backend behind a Javalin (Jetty, virtual threads) HTTP listener.
- * {@link #stop} shuts down gracefully: readiness turns 503, the listener stops accepting, requests
- * in flight may finish within the shutdown grace period, then queued events are delivered and the
+ * A running Parley server: the backend behind a Javalin (Jetty, virtual threads) HTTP listener with
+ * the REST API and the WebSocket protocol on {@code /ws}. {@link #stop} shuts down gracefully:
+ * readiness turns 503, every socket is closed with 1001, the listener stops accepting, requests in
+ * flight may finish within the shutdown grace period, then queued events are delivered and the
  * connection pool is closed.
  */
 public final class ParleyServer implements AutoCloseable {
@@ -22,6 +25,7 @@ public final class ParleyServer implements AutoCloseable {
     private final Clock clock;
     private final Consumer<JavalinConfig> extension;
     private Backend backend;
+    private Realtime realtime;
     private Javalin app;
     private volatile boolean stopping;
 
@@ -45,6 +49,7 @@ public final class ParleyServer implements AutoCloseable {
         if (app != null) throw new IllegalStateException("The server was started already");
         backend = Backend.open(config, clock);
         try {
+            realtime = new Realtime(backend);
             app = Javalin.create(javalin -> {
                 javalin.jetty.host = config.host();
                 javalin.jetty.port = config.port();
@@ -54,12 +59,15 @@ public final class ParleyServer implements AutoCloseable {
                     server.setHandler(new GracefulHandler());
                 });
                 RestWiring.configure(javalin, backend, () -> !stopping && backend.isHealthy());
+                WsEndpoint.register(javalin, realtime);
                 extension.accept(javalin);
             });
             app.start();
         } catch (RuntimeException e) {
+            if (realtime != null) realtime.close();
             backend.close();
             backend = null;
+            realtime = null;
             app = null;
             throw e;
         }
@@ -86,17 +94,25 @@ public final class ParleyServer implements AutoCloseable {
         return backend;
     }
 
+    /** The WebSocket side (connections, fan-out), for tests and metrics. */
+    public Realtime realtime() {
+        if (realtime == null) throw new IllegalStateException("The server is not running");
+        return realtime;
+    }
+
     /** Stops gracefully (see the class comment); does nothing if not running. */
     public synchronized void stop() {
         if (app == null) return;
         stopping = true;
         LOG.info("Parley shutting down (grace period {} ms)", config.shutdownGrace().toMillis());
         try {
+            realtime.close();
             app.stop();
         } finally {
             backend.close();
             app = null;
             backend = null;
+            realtime = null;
             LOG.info("Parley stopped");
         }
     }

@@ -16,6 +16,7 @@ import dev.parley.server.http.PlatformRoutes;
 import dev.parley.server.http.RequestBodies;
 import dev.parley.server.http.RequestIds;
 import dev.parley.server.http.UserRoutes;
+import dev.parley.server.http.WebRoutes;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
 import java.util.function.BooleanSupplier;
@@ -45,6 +46,7 @@ final class RestWiring {
 
         HealthRoutes.register(routes, ready);
         DocsRoutes.register(routes);
+        WebRoutes.register(javalin);
         AuthRoutes.register(routes, services.accounts(), backend.tokens(), config.refreshTokenTtl(),
                 config.registrationEnabled());
         UserRoutes.register(routes, services.accounts(), config.limits());

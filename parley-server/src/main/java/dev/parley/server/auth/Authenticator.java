@@ -24,6 +24,10 @@ public final class Authenticator {
     public record Identity(Actor actor, String sessionId) {
     }
 
+    /** A verified bearer token: its user, the session of a built-in login (else null) and its expiry. */
+    public record Bearer(String userId, String sessionId, Instant expiresAt) {
+    }
+
     private record Provisioned(String userId, Instant until) {
     }
 
@@ -64,17 +68,28 @@ public final class Authenticator {
     }
 
     private Identity bearer(String token) {
+        Bearer bearer = verifyBearer(token);
+        return new Identity(Actor.user(bearer.userId()), bearer.sessionId());
+    }
+
+    /**
+     * A bearer token alone (a Parley access token of an active session or a host application's
+     * token), as WebSocket connections present it; the API key is not a bearer token. 401 when it
+     * is missing, invalid or expired.
+     */
+    public Bearer verifyBearer(String token) {
+        if (token == null || token.isBlank()) throw ParleyException.unauthenticated("A token is required");
         var own = tokens.verify(token);
         if (own.isPresent()) {
             AccessToken access = own.get();
             if (!accounts.isSessionActive(access.sessionId(), access.userId())) {
                 throw ParleyException.unauthenticated("The session has ended; sign in again");
             }
-            return new Identity(Actor.user(access.userId()), access.sessionId());
+            return new Bearer(access.userId(), access.sessionId(), access.expiresAt());
         }
         if (hostTokens == null) throw ParleyException.unauthenticated("The access token is not valid");
-        ExternalIdentity identity = hostTokens.verify(token);
-        return new Identity(Actor.user(provision(identity)), null);
+        HostTokenVerifier.HostToken host = hostTokens.verifyToken(token);
+        return new Bearer(provision(host.identity()), null, host.expiresAt());
     }
 
     private String provision(ExternalIdentity identity) {

@@ -97,8 +97,17 @@ public final class HostTokenVerifier {
         }
     }
 
+    /** A verified host token: the identity it names and when it expires. */
+    public record HostToken(ExternalIdentity identity, java.time.Instant expiresAt) {
+    }
+
     /** The identity a valid host token names; 401 for an invalid one, 503 if the key set cannot be fetched. */
     public ExternalIdentity verify(String token) {
+        return verifyToken(token).identity();
+    }
+
+    /** The identity and expiry of a valid host token; 401 for an invalid one, 503 if the key set cannot be fetched. */
+    public HostToken verifyToken(String token) {
         JWTClaimsSet claims;
         try {
             claims = processor.process(token, null);
@@ -112,8 +121,8 @@ public final class HostTokenVerifier {
         try {
             String avatar = claims.getStringClaim("picture");
             if (avatar == null) avatar = claims.getStringClaim("avatar");
-            return new ExternalIdentity(claims.getSubject(), claims.getStringClaim("name"),
-                    claims.getStringClaim("email"), avatar);
+            return new HostToken(new ExternalIdentity(claims.getSubject(), claims.getStringClaim("name"),
+                    claims.getStringClaim("email"), avatar), claims.getExpirationTime().toInstant());
         } catch (ParseException e) {
             throw ParleyException.unauthenticated("The bearer token has a claim of the wrong type: " + e.getMessage());
         }

@@ -112,10 +112,28 @@ public final class ConfigLoader {
         Map<String, RateLimitRule> rateLimits = parsed(RATE_LIMITS, RateLimitRule.DEFAULTS, RateLimitRule::parse);
         LogFormat logFormat = parsed(LOG_FORMAT, LogFormat.TEXT, ConfigLoader::logFormat);
         Duration grace = duration(SHUTDOWN_GRACE, "10s", Duration.ZERO, Duration.ofMinutes(10));
+        RealtimeSettings realtime = realtime();
         if (!problems.isEmpty()) throw new ConfigException(problems);
         return new ParleyConfig(port, host, dataDir, databaseUrl, databaseUser, databasePassword, poolSize, jwtSecret,
                 accessTtl, refreshTtl, registration, hostSecret, jwks, issuer, audience, apiKeys, maxBody, maxText,
-                rateLimits, logFormat, grace);
+                rateLimits, logFormat, grace, realtime);
+    }
+
+    private RealtimeSettings realtime() {
+        int resumeMax = integer(RESUME_MAX_EVENTS, 1_000, 1, 100_000, "");
+        Duration idle = duration(PRESENCE_IDLE, "5m", Duration.ofSeconds(1), Duration.ofDays(1));
+        Duration presenceGrace = duration(PRESENCE_GRACE, "10s", Duration.ZERO, Duration.ofMinutes(10));
+        int queueFrames = integer(WS_QUEUE_FRAMES, 1_024, 16, 65_536, "");
+        int maxFrame = integer(WS_MAX_FRAME_BYTES, 65_536, 1_024, RealtimeSettings.HARD_FRAME_LIMIT_BYTES,
+                " (the transport's hard limit)");
+        Duration pingInterval = duration(WS_PING_INTERVAL, "20s", Duration.ofMillis(100), Duration.ofMinutes(10));
+        Duration pingTimeout = duration(WS_PING_TIMEOUT, "45s", Duration.ofMillis(200), Duration.ofHours(1));
+        if (pingTimeout.compareTo(pingInterval) <= 0) {
+            problem(WS_PING_TIMEOUT, "must be longer than " + WS_PING_INTERVAL + " (" + Durations.format(pingInterval) + ")");
+        }
+        Duration authTimeout = duration(WS_AUTH_TIMEOUT, "10s", Duration.ofMillis(100), Duration.ofMinutes(5));
+        return new RealtimeSettings(resumeMax, idle, presenceGrace, queueFrames, maxFrame, pingInterval, pingTimeout,
+                authTimeout);
     }
 
     private String text(String name, String fallback) {

@@ -40,6 +40,15 @@ public final class ConfigReport {
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",")));
         out.put(LOG_FORMAT, c.logFormat().wireName());
         out.put(SHUTDOWN_GRACE, Durations.format(c.shutdownGrace()));
+        RealtimeSettings r = c.realtime();
+        out.put(RESUME_MAX_EVENTS, String.valueOf(r.resumeMaxEvents()));
+        out.put(PRESENCE_IDLE, Durations.format(r.presenceIdle()));
+        out.put(PRESENCE_GRACE, Durations.format(r.presenceGrace()));
+        out.put(WS_QUEUE_FRAMES, String.valueOf(r.queueFrames()));
+        out.put(WS_MAX_FRAME_BYTES, String.valueOf(r.maxFrameBytes()));
+        out.put(WS_PING_INTERVAL, Durations.format(r.pingInterval()));
+        out.put(WS_PING_TIMEOUT, Durations.format(r.pingTimeout()));
+        out.put(WS_AUTH_TIMEOUT, Durations.format(r.authTimeout()));
         return out;
     }
 

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param hostJwtIssuer   required {@code iss} of host tokens, or null for any
  * @param hostJwtAudience required {@code aud} of host tokens, or null for any
  * @param apiKeys         keys of the platform (the host's back end); empty when none
+ * @param realtime        the WebSocket protocol's settings
  */
 public record ParleyConfig(
         int port,
@@ -39,7 +40,8 @@ public record ParleyConfig(
         int maxTextLength,
         Map<String, RateLimitRule> rateLimits,
         LogFormat logFormat,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        RealtimeSettings realtime) {
 
     public ParleyConfig {
         apiKeys = List.copyOf(apiKeys);
@@ -63,7 +65,7 @@ public record ParleyConfig(
         return new ParleyConfig(newPort, host, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
                 jwtSecret, accessTokenTtl, refreshTokenTtl, registrationEnabled, hostJwtSecret, hostJwtJwks,
                 hostJwtIssuer, hostJwtAudience, apiKeys, maxBodyBytes, maxTextLength, rateLimits, logFormat,
-                shutdownGrace);
+                shutdownGrace, realtime);
     }
 
     @Override

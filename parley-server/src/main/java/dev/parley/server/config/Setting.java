@@ -24,6 +24,14 @@ public final class Setting {
     public static final String RATE_LIMITS = "PARLEY_RATE_LIMITS";
     public static final String LOG_FORMAT = "PARLEY_LOG_FORMAT";
     public static final String SHUTDOWN_GRACE = "PARLEY_SHUTDOWN_GRACE";
+    public static final String RESUME_MAX_EVENTS = "PARLEY_RESUME_MAX_EVENTS";
+    public static final String PRESENCE_IDLE = "PARLEY_PRESENCE_IDLE";
+    public static final String PRESENCE_GRACE = "PARLEY_PRESENCE_GRACE";
+    public static final String WS_QUEUE_FRAMES = "PARLEY_WS_QUEUE_FRAMES";
+    public static final String WS_MAX_FRAME_BYTES = "PARLEY_WS_MAX_FRAME_BYTES";
+    public static final String WS_PING_INTERVAL = "PARLEY_WS_PING_INTERVAL";
+    public static final String WS_PING_TIMEOUT = "PARLEY_WS_PING_TIMEOUT";
+    public static final String WS_AUTH_TIMEOUT = "PARLEY_WS_AUTH_TIMEOUT";
 
     private Setting() {
     }

@@ -234,6 +234,62 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void realtimeSettingsHaveTheProtocolDefaults() {
+        RealtimeSettings r = ConfigLoader.load(Map.of()).realtime();
+        assertThat(r).isEqualTo(RealtimeSettings.DEFAULTS);
+        assertThat(r.resumeMaxEvents()).isEqualTo(1_000);
+        assertThat(r.presenceIdle()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(r.presenceGrace()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(r.queueFrames()).isEqualTo(1_024);
+        assertThat(r.queueBytes()).isEqualTo(4L * 1_048_576);
+        assertThat(r.maxFrameBytes()).isEqualTo(65_536);
+        assertThat(r.pingInterval()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(r.pingTimeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(r.authTimeout()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void realtimeSettingsAreReadFromTheEnvironmentAndReported() {
+        Map<String, String> env = new HashMap<>();
+        env.put("PARLEY_RESUME_MAX_EVENTS", "50");
+        env.put("PARLEY_PRESENCE_IDLE", "90s");
+        env.put("PARLEY_PRESENCE_GRACE", "0s");
+        env.put("PARLEY_WS_QUEUE_FRAMES", "32");
+        env.put("PARLEY_WS_MAX_FRAME_BYTES", "2048");
+        env.put("PARLEY_WS_PING_INTERVAL", "500ms");
+        env.put("PARLEY_WS_PING_TIMEOUT", "2s");
+        env.put("PARLEY_WS_AUTH_TIMEOUT", "300ms");
+        ParleyConfig c = ConfigLoader.load(env);
+        assertThat(c.realtime()).isEqualTo(new RealtimeSettings(50, Duration.ofSeconds(90), Duration.ZERO, 32, 2048,
+                Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofMillis(300)));
+        assertThat(c.realtime().queueBytes()).as("at least 1 MiB").isEqualTo(1_048_576);
+        assertThat(ConfigReport.effectiveSettings(c)).containsEntry("PARLEY_RESUME_MAX_EVENTS", "50")
+                .containsEntry("PARLEY_PRESENCE_IDLE", "90s").containsEntry("PARLEY_PRESENCE_GRACE", "0s")
+                .containsEntry("PARLEY_WS_QUEUE_FRAMES", "32").containsEntry("PARLEY_WS_MAX_FRAME_BYTES", "2048")
+                .containsEntry("PARLEY_WS_PING_INTERVAL", "500ms").containsEntry("PARLEY_WS_PING_TIMEOUT", "2s")
+                .containsEntry("PARLEY_WS_AUTH_TIMEOUT", "300ms");
+    }
+
+    @Test
+    void badRealtimeSettingsAreNamed() {
+        Map<String, String> env = new HashMap<>();
+        env.put("PARLEY_RESUME_MAX_EVENTS", "0");
+        env.put("PARLEY_PRESENCE_IDLE", "0s");
+        env.put("PARLEY_PRESENCE_GRACE", "1h");
+        env.put("PARLEY_WS_QUEUE_FRAMES", "many");
+        env.put("PARLEY_WS_MAX_FRAME_BYTES", "2000000");
+        env.put("PARLEY_WS_PING_INTERVAL", "10ms");
+        env.put("PARLEY_WS_AUTH_TIMEOUT", "1d");
+        assertThat(problems(env)).extracting(p -> p.substring(0, p.indexOf(':'))).containsExactlyInAnyOrder(
+                "PARLEY_RESUME_MAX_EVENTS", "PARLEY_PRESENCE_IDLE", "PARLEY_PRESENCE_GRACE", "PARLEY_WS_QUEUE_FRAMES",
+                "PARLEY_WS_MAX_FRAME_BYTES", "PARLEY_WS_PING_INTERVAL", "PARLEY_WS_AUTH_TIMEOUT");
+        assertThat(problems(Map.of("PARLEY_WS_PING_INTERVAL", "30s", "PARLEY_WS_PING_TIMEOUT", "30s")))
+                .containsExactly("PARLEY_WS_PING_TIMEOUT: must be longer than PARLEY_WS_PING_INTERVAL (30s)");
+        assertThat(problems(Map.of("PARLEY_WS_MAX_FRAME_BYTES", "2000000"))).containsExactly(
+                "PARLEY_WS_MAX_FRAME_BYTES: must be a number between 1024 and 1048576 (the transport's hard limit), got \"2000000\"");
+    }
+
+    @Test
     void durationsParseAndFormat() {
         assertThat(Durations.parse("250ms")).isEqualTo(Duration.ofMillis(250));
         assertThat(Durations.parse("30s")).isEqualTo(Duration.ofSeconds(30));

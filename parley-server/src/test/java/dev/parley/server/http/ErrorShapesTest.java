@@ -45,6 +45,16 @@ class ErrorShapesTest {
     }
 
     @Test
+    void aNumberWhereTextBelongsIs400NamingTheFieldAndChangesNothing() {
+        for (Object wrong : new Object[] {42, 4.2, true}) {
+            Api.Reply reply = api.patch("/api/v1/users/me", token, Map.of("displayName", wrong));
+            assertThat(reply.status()).as("displayName %s", wrong).isEqualTo(400);
+            assertThat(reply.json().path("error").path("details").get(0).path("field").asText()).isEqualTo("displayName");
+        }
+        assertThat(api.get("/api/v1/users/me", token).json().path("displayName").asText()).isEqualTo("User shape");
+    }
+
+    @Test
     void malformedJsonIs400() {
         Api.Reply reply = api.patch("/api/v1/users/me", token, "{\"displayName\":");
         assertThat(reply.status()).isEqualTo(400);

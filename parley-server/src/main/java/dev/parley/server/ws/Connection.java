@@ -1,0 +1,358 @@
+package dev.parley.server.ws;
+
+import dev.parley.core.error.ParleyException;
+import dev.parley.core.event.ChatEvent;
+import dev.parley.server.auth.Authenticator;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.WebSocketCoreSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One WebSocket connection: who it is (once authenticated), its bounded outbound queue with one
+ * writer (a virtual thread, one send in flight, no lock held while writing), its ordered event
+ * delivery, the conversations it focuses, and its deadlines (authentication, token expiry,
+ * heartbeat). Requests run on virtual threads, at most {@value #MAX_IN_FLIGHT} at a time.
+ * Thread-safe.
+ */
+final class Connection {
+    static final int MAX_IN_FLIGHT = 32;
+    private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+    /** Queued to close the connection once everything before it was written (compared by identity). */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String CLOSE = new String("close");
+
+    /** Who the connection is: the user, the login session (null for host tokens) and the token's expiry. */
+    record Identity(String userId, String sessionId, Instant expiresAt) {
+    }
+
+    final String id;
+    private final Session session;
+    private final Realtime hub;
+    private final OutboundQueue queue;
+    private final long openedNanos;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+    private final Set<String> focused = ConcurrentHashMap.newKeySet();
+    private final LongAdder framesRead = new LongAdder();
+    private final LongSupplier framesIn;
+    private final Object authLock = new Object();
+    private volatile Identity identity;
+    private volatile EventDelivery delivery;
+    private volatile java.util.concurrent.CompletableFuture<Void> headerAuthentication;
+    private boolean cleanedUp;
+    private volatile int pendingCloseCode;
+    private volatile String pendingCloseReason;
+    private long lastFramesIn;
+    private long lastHeardNanos;
+    private long lastPingNanos;
+
+    Connection(String id, Session session, Realtime hub) {
+        this.id = id;
+        this.session = session;
+        this.hub = hub;
+        this.queue = new OutboundQueue(hub.settings.queueFrames(), hub.settings.queueBytes());
+        this.openedNanos = System.nanoTime();
+        this.framesIn = framesIn(session, framesRead);
+        this.lastFramesIn = framesIn.getAsLong();
+        this.lastHeardNanos = openedNanos;
+        this.lastPingNanos = openedNanos;
+    }
+
+    /** Starts the writer. */
+    void start() {
+        Thread.ofVirtual().name("parley-ws-writer-" + id).start(this::write);
+    }
+
+    Identity identity() {
+        return identity;
+    }
+
+    /** The user id; 401 if the connection has not authenticated. */
+    String userId() {
+        Identity who = identity;
+        if (who == null) {
+            throw ParleyException.unauthenticated("Authenticate first: send an auth frame or connect with a bearer token");
+        }
+        return who.userId();
+    }
+
+    EventDelivery delivery() {
+        return delivery;
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    /** A check of the upgrade request's bearer token, running; requests and the deadline wait for it. */
+    void headerAuthentication(java.util.concurrent.CompletableFuture<Void> check) {
+        headerAuthentication = check;
+    }
+
+    /** The running or finished header check; null when the client connected without one. */
+    java.util.concurrent.CompletableFuture<Void> headerAuthentication() {
+        return headerAuthentication;
+    }
+
+    /**
+     * Takes a verified token: the first one makes the connection the user's (and starts its
+     * presence); later ones must be the same user's and only move the expiry. 403 for a token of
+     * another user. Returns true on the first authentication.
+     */
+    boolean authenticate(Authenticator.Bearer bearer) {
+        synchronized (authLock) {
+            if (cleanedUp) throw ParleyException.conflict("The connection is closing");
+            Identity current = identity;
+            if (current != null) {
+                if (!current.userId().equals(bearer.userId())) {
+                    throw ParleyException.forbidden("The token is for another user; open a new connection for them");
+                }
+                identity = new Identity(current.userId(), bearer.sessionId(), bearer.expiresAt());
+                return false;
+            }
+            delivery = new EventDelivery(bearer.userId(), hub.eventLog, new DeliveryOutput(),
+                    hub.settings.resumeMaxEvents(), hub.settings.queueFrames(), this::removedFrom);
+            identity = new Identity(bearer.userId(), bearer.sessionId(), bearer.expiresAt());
+            hub.registry.authenticated(this, bearer.userId());
+            return true;
+        }
+    }
+
+    /** A text frame arrived (on the socket's reader): bound checks and parsing here, the work on a virtual thread. */
+    void received(String text) {
+        framesRead.increment();
+        if (closed.get()) return;
+        if (FrameCodec.exceeds(text, hub.settings.maxFrameBytes())) {
+            send(FrameCodec.error(null, ParleyException.tooLarge(
+                    "The frame is larger than " + hub.settings.maxFrameBytes() + " bytes")), OutboundQueue.Kind.CONTENT);
+            return;
+        }
+        FrameCodec.Request request;
+        try {
+            request = FrameCodec.parse(text);
+        } catch (FrameCodec.BadFrame bad) {
+            send(FrameCodec.error(bad.id, bad.error), OutboundQueue.Kind.CONTENT);
+            return;
+        }
+        if (!inFlight.tryAcquire()) {
+            send(FrameCodec.error(request.id(), ParleyException.rateLimited("more than " + MAX_IN_FLIGHT
+                    + " requests in flight on one connection", java.time.Duration.ofSeconds(1))), OutboundQueue.Kind.CONTENT);
+            return;
+        }
+        Thread.ofVirtual().name("parley-ws-request-" + id).start(() -> {
+            try {
+                hub.operations.handle(this, request);
+            } finally {
+                inFlight.release();
+            }
+        });
+    }
+
+    /** A binary frame arrived: refused with an error reply. */
+    void receivedBinary() {
+        framesRead.increment();
+        send(FrameCodec.error(null, ParleyException.unsupportedMediaType(
+                "Binary frames are not supported; send JSON in text frames")), OutboundQueue.Kind.CONTENT);
+    }
+
+    /** A persisted event for this connection's user (from the fan-out). */
+    void deliver(ChatEvent event, String frame) {
+        EventDelivery d = delivery;
+        if (d != null) d.offer(event, frame);
+    }
+
+    /** Queues a frame that is not a persisted event, once the connection is live (resumed). */
+    void sendLive(String frame, OutboundQueue.Kind kind) {
+        EventDelivery d = delivery;
+        if (d != null && d.isLive()) send(frame, kind);
+    }
+
+    /** Queues a frame without waiting; content that does not fit closes the connection with 4000. */
+    boolean send(String frame, OutboundQueue.Kind kind) {
+        return switch (queue.offer(frame, kind)) {
+            case QUEUED -> true;
+            case SHED, CLOSED -> false;
+            case OVERFLOW -> {
+                close(CloseCodes.SLOW_CONSUMER, "The outbound queue is full; reconnect and resume");
+                yield false;
+            }
+        };
+    }
+
+    /** Queues content, waiting up to the ping timeout for room; closes with 4000 if none came. */
+    boolean sendWaiting(String frame) {
+        try {
+            return switch (queue.offerWaiting(frame, hub.settings.pingTimeout())) {
+                case QUEUED -> true;
+                case SHED, CLOSED -> false;
+                case OVERFLOW -> {
+                    close(CloseCodes.SLOW_CONSUMER, "The client does not read; reconnect and resume");
+                    yield false;
+                }
+            };
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    void focus(String conversationId) {
+        focused.add(conversationId);
+        hub.registry.focus(this, conversationId);
+        if (closed.get()) hub.registry.blur(this, conversationId);
+    }
+
+    void blur(String conversationId) {
+        focused.remove(conversationId);
+        hub.registry.blur(this, conversationId);
+    }
+
+    /** The user was removed from a conversation: stop focusing it. */
+    private void removedFrom(String conversationId) {
+        blur(conversationId);
+    }
+
+    /**
+     * Checks the deadlines (on the housekeeping thread): authentication, token expiry and the
+     * heartbeat (any frame read, pongs included, counts as an answer); sends the periodic ping.
+     */
+    void checkDeadlines(long nowNanos, Instant now) {
+        if (closed.get()) return;
+        Identity who = identity;
+        var check = headerAuthentication;
+        boolean checking = check != null && !check.isDone();
+        if (who == null && !checking && nowNanos - openedNanos >= hub.settings.authTimeout().toNanos()) {
+            close(CloseCodes.AUTH_TIMEOUT, "No authentication within " + hub.settings.authTimeout().toMillis() + " ms");
+            return;
+        }
+        if (who != null && !now.isBefore(who.expiresAt())) {
+            close(CloseCodes.TOKEN_EXPIRED, "The token expired; connect again with a fresh one");
+            return;
+        }
+        long frames = framesIn.getAsLong();
+        if (frames != lastFramesIn) {
+            lastFramesIn = frames;
+            lastHeardNanos = nowNanos;
+        }
+        if (nowNanos - lastHeardNanos >= hub.settings.pingTimeout().toNanos()) {
+            close(CloseCodes.HEARTBEAT_TIMEOUT, "No answer to pings within " + hub.settings.pingTimeout().toMillis() + " ms");
+            return;
+        }
+        if (nowNanos - lastPingNanos >= hub.settings.pingInterval().toNanos()) {
+            lastPingNanos = nowNanos;
+            try {
+                session.sendPing(EMPTY.duplicate(), Callback.NOOP);
+            } catch (RuntimeException e) {
+                LOG.debug("Could not ping connection {}", id, e);
+            }
+        }
+    }
+
+    /** Closes with the code (once): drops what is queued, sends the close frame, forgets the connection. */
+    void close(int code, String reason) {
+        if (!closed.compareAndSet(false, true)) return;
+        queue.close();
+        try {
+            session.close(code, reason, Callback.NOOP);
+        } catch (RuntimeException e) {
+            LOG.debug("Could not close connection {}", id, e);
+        }
+        hub.disconnectLater(session);
+        cleanUp();
+    }
+
+    /** Closes with the code once every frame queued so far was written (an error reply, then the close). */
+    void closeAfterWrites(int code, String reason) {
+        pendingCloseCode = code;
+        pendingCloseReason = reason;
+        if (queue.offer(CLOSE, OutboundQueue.Kind.CONTENT) != OutboundQueue.Offer.QUEUED) close(code, reason);
+    }
+
+    /** The socket closed (either side): forgets the connection; idempotent. */
+    void cleanUp() {
+        Identity who;
+        synchronized (authLock) {
+            if (cleanedUp) return;
+            cleanedUp = true;
+            who = identity;
+        }
+        closed.set(true);
+        queue.close();
+        EventDelivery d = delivery;
+        if (d != null) d.close();
+        hub.registry.closed(this, who == null ? null : who.userId(), Set.copyOf(focused));
+        if (who != null) hub.presence.disconnected(who.userId());
+    }
+
+    /** For tests: frames waiting to be written. */
+    int queued() {
+        return queue.size();
+    }
+
+    Optional<String> user() {
+        Identity who = identity;
+        return who == null ? Optional.empty() : Optional.of(who.userId());
+    }
+
+    private void write() {
+        try {
+            while (true) {
+                String frame = queue.take();
+                if (frame == null) return;
+                if (frame == CLOSE) {
+                    close(pendingCloseCode, pendingCloseReason);
+                    return;
+                }
+                Callback.Completable sent = new Callback.Completable();
+                session.sendText(frame, sent);
+                sent.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | RuntimeException e) {
+            LOG.debug("Writing to connection {} failed", id, e);
+            close(CloseCodes.SERVER_ERROR, "Writing failed");
+        }
+    }
+
+    /** Counts every frame read (pongs included) from Jetty's connection when it offers that; else text and binary frames. */
+    private static LongSupplier framesIn(Session session, LongAdder fallback) {
+        if (session instanceof WebSocketSession jetty && jetty.getCoreSession() instanceof WebSocketCoreSession core
+                && core.getConnection() != null) {
+            var connection = core.getConnection();
+            return connection::getMessagesIn;
+        }
+        return fallback::sum;
+    }
+
+    private final class DeliveryOutput implements EventDelivery.Output {
+        @Override
+        public boolean send(String frame) {
+            return Connection.this.send(frame, OutboundQueue.Kind.CONTENT);
+        }
+
+        @Override
+        public boolean sendWaiting(String frame) {
+            return Connection.this.sendWaiting(frame);
+        }
+
+        @Override
+        public void overflow(String reason) {
+            close(CloseCodes.SLOW_CONSUMER, reason);
+        }
+    }
+}

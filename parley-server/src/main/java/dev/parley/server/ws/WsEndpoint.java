@@ -1,0 +1,99 @@
+package dev.parley.server.ws;
+
+import dev.parley.core.error.ParleyException;
+import dev.parley.server.auth.Authenticator;
+import dev.parley.server.config.RealtimeSettings;
+import io.javalin.config.JavalinConfig;
+import io.javalin.websocket.WsContext;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts the protocol on {@code GET /ws} (Javalin's WebSocket routes on Jetty): the transport's hard
+ * message limit is 1 MiB (above it Jetty closes with 1009), its idle timeout is twice the ping
+ * timeout (the heartbeat decides first). The handlers only hand over: a bearer header is checked
+ * and every request is run on a virtual thread, so a socket's reader never waits for the store.
+ */
+public final class WsEndpoint {
+    public static final String PATH = "/ws";
+    private static final Logger LOG = LoggerFactory.getLogger(WsEndpoint.class);
+
+    private WsEndpoint() {
+    }
+
+    public static void register(JavalinConfig javalin, Realtime hub) {
+        RealtimeSettings settings = hub.settings;
+        javalin.jetty.modifyWebSocketServletFactory(factory -> {
+            factory.setMaxTextMessageSize(RealtimeSettings.HARD_FRAME_LIMIT_BYTES);
+            factory.setMaxBinaryMessageSize(RealtimeSettings.HARD_FRAME_LIMIT_BYTES);
+            factory.setIdleTimeout(settings.pingTimeout().multipliedBy(2).plus(Duration.ofSeconds(1)));
+        });
+        javalin.routes.ws(PATH, ws -> {
+            ws.onConnect(ctx -> connect(ctx, hub));
+            ws.onMessage(ctx -> {
+                Connection connection = hub.registry.byId(ctx.sessionId());
+                if (connection != null) connection.received(ctx.message());
+            });
+            ws.onBinaryMessage(ctx -> {
+                Connection connection = hub.registry.byId(ctx.sessionId());
+                if (connection != null) connection.receivedBinary();
+            });
+            ws.onClose(ctx -> {
+                Connection connection = hub.registry.byId(ctx.sessionId());
+                if (connection != null) connection.cleanUp();
+            });
+            ws.onError(ctx -> LOG.debug("WebSocket error on connection {}", ctx.sessionId(), ctx.error()));
+        });
+    }
+
+    private static void connect(WsContext ctx, Realtime hub) {
+        if (hub.isClosed()) {
+            ctx.closeSession(CloseCodes.GOING_AWAY, "The server is shutting down");
+            return;
+        }
+        ctx.session.setIdleTimeout(hub.settings.pingTimeout().multipliedBy(2).plus(Duration.ofSeconds(1)));
+        Connection connection = new Connection(ctx.sessionId(), ctx.session, hub);
+        hub.registry.opened(connection);
+        connection.start();
+        String authorization = ctx.header("Authorization");
+        if (authorization != null) {
+            CompletableFuture<Void> check = new CompletableFuture<>();
+            connection.headerAuthentication(check);
+            Thread.ofVirtual().name("parley-ws-auth-" + connection.id).start(() -> authenticate(connection, authorization,
+                    hub, check));
+        }
+    }
+
+    /** Checks the upgrade request's bearer token; a refused one closes the connection with 4401. */
+    private static void authenticate(Connection connection, String authorization, Realtime hub,
+                                     CompletableFuture<Void> check) {
+        try {
+            String[] parts = authorization.strip().split("\\s+", 2);
+            if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
+                throw ParleyException.unauthenticated("The Authorization header must be: Bearer <token>");
+            }
+            Authenticator.Bearer bearer = hub.authenticator.verifyBearer(parts[1]);
+            if (connection.authenticate(bearer)) hub.connected(connection, bearer.userId());
+            check.complete(null);
+        } catch (ParleyException e) {
+            connection.close(CloseCodes.UNAUTHENTICATED, truncate(e.getMessage()));
+            check.completeExceptionally(e);
+        } catch (RuntimeException e) {
+            LOG.error("Checking the bearer token of connection {} failed", connection.id, e);
+            connection.close(CloseCodes.SERVER_ERROR, "Authentication failed on our side");
+            check.completeExceptionally(e);
+        }
+    }
+
+    /** A close reason is at most 123 bytes of UTF-8. */
+    static String truncate(String reason) {
+        if (reason == null) return "";
+        String text = reason;
+        while (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 123) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return text;
+    }
+}
