@@ -92,9 +92,25 @@ public final class ParleyClient {
         return operations;
     }
 
+    /** The server's base URL, as given to the builder (without a trailing slash). */
+    public URI baseUrl() {
+        return transport.base();
+    }
+
     /** The current credentials, or null when signed out or using the API key. */
     public Tokens tokens() {
         return transport.tokens();
+    }
+
+    /**
+     * Renews the tokens with the refresh token, unless they already changed since {@code stale}
+     * was read (another caller renewed them: concurrent callers share one refresh, also with the
+     * automatic refresh of REST calls). Returns the current tokens afterwards: new ones, the same
+     * object if the server could not be asked or answered with an error other than 401, or null if
+     * the refresh token was refused (signed out).
+     */
+    public Tokens renewTokens(Tokens stale) {
+        return transport.renew(stale);
     }
 
     /** Replaces the credentials (null signs out locally). */

@@ -88,6 +88,10 @@ final class Transport {
         return body;
     }
 
+    URI base() {
+        return URI.create(base);
+    }
+
     Tokens tokens() {
         return tokens;
     }
@@ -125,6 +129,13 @@ final class Transport {
             response = exchange(call, tokens);
         }
         return read(response, type);
+    }
+
+    /** Renews {@code stale} tokens unless another thread already did; the tokens held afterwards. */
+    Tokens renew(Tokens stale) {
+        if (stale == null || stale.refreshToken() == null) return tokens;
+        refreshed(stale);
+        return tokens;
     }
 
     /** Renews the tokens that were refused, unless another thread already did. True if the call may be retried. */
