@@ -47,6 +47,8 @@ public final class DeliveryTracker {
     private final LatencyHistogram endToEnd = new LatencyHistogram();
     private final LatencyHistogram ack = new LatencyHistogram();
     private volatile String firstProblem;
+    /** Set by {@link #finish}: what arrives later was counted as lost already, not as a duplicate. */
+    private volatile boolean finished;
     private volatile Runnable onReply = () -> {
     };
 
@@ -83,6 +85,7 @@ public final class DeliveryTracker {
     }
 
     public void delivered(String id, long nowNanos) {
+        if (finished) return;
         Sent s = inFlight.get(id);
         if (s == null) {
             // Every delivery of a message that is complete already is one too many.
@@ -119,6 +122,7 @@ public final class DeliveryTracker {
 
     /** Ends a run: what was never acknowledged or delivered is counted and forgotten. */
     public Leftover finish() {
+        finished = true;
         long lost = 0;
         long unacked = 0;
         for (Sent s : inFlight.values()) {
@@ -131,6 +135,7 @@ public final class DeliveryTracker {
 
     /** Clears the counters and histograms for the next run (nothing may be in flight). */
     public void reset() {
+        finished = false;
         inFlight.clear();
         for (LongAdder a : new LongAdder[]{sent, sentMeasured, ackedMeasured, deliveredMeasured, failures, duplicates, closes}) {
             a.reset();
