@@ -3,6 +3,7 @@ package dev.parley.store;
 import dev.parley.core.port.Transactor;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -110,7 +111,7 @@ final class JdbcTransactor implements Transactor {
     }
 
     private <T> T inTransaction(Jdbi jdbi, boolean writes, Supplier<T> work) {
-        try (Handle handle = jdbi.open()) {
+        try (Handle handle = open(jdbi)) {
             handle.begin();
             T result;
             try {
@@ -123,6 +124,14 @@ final class JdbcTransactor implements Transactor {
                 throw failure;
             }
             return result;
+        }
+    }
+
+    private Handle open(Jdbi jdbi) {
+        try {
+            return jdbi.open();
+        } catch (ConnectionException e) {
+            throw SqlErrors.translate(dialect, e);
         }
     }
 

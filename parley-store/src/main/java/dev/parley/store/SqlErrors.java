@@ -2,6 +2,7 @@ package dev.parley.store;
 
 import dev.parley.core.error.ParleyException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import org.jdbi.v3.core.JdbiException;
 
@@ -9,7 +10,9 @@ import org.jdbi.v3.core.JdbiException;
  * Turns integrity violations reported by the database into domain errors: a violated unique key
  * becomes CONFLICT (naming which key), a missing referenced row becomes a 400. The key is found
  * by its index name (PostgreSQL names it; SQLite names expression indexes) or its columns (SQLite
- * names the columns of other keys). Anything else is rethrown as it is.
+ * names the columns of other keys). A pool with no free connection in time (overload) becomes
+ * UNAVAILABLE (503), which clients retry with the same client message id. Anything else is
+ * rethrown as it is.
  */
 final class SqlErrors {
     private record Key(String indexName, String columns, String message) {
@@ -35,6 +38,9 @@ final class SqlErrors {
     static RuntimeException translate(Dialect dialect, JdbiException e) {
         SQLException sql = sqlCause(e);
         if (sql == null) return e;
+        if (sql instanceof SQLTransientConnectionException) {
+            return ParleyException.unavailable("The database has no free connection now; retry shortly");
+        }
         return switch (dialect.violation(sql)) {
             case UNIQUE -> ParleyException.conflict(conflictMessage(sql.getMessage()));
             case FOREIGN_KEY -> ParleyException.invalid("id",
