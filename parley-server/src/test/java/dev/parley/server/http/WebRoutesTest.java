@@ -36,6 +36,15 @@ class WebRoutesTest {
     }
 
     @Test
+    void theRootIsAPageThatSaysWhatRunsAndLinksTheDocs() {
+        Api.Reply reply = server.api.get("/", null);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Content-Type")).get().asString().startsWith("text/html").containsIgnoringCase("charset=utf-8");
+        assertThat(reply.body()).contains("Parley is running", "href=\"/api/docs\"", "/sdk/parley.js");
+    }
+
+    @Test
     void credentialsOnAStaticFileAreIgnoredNotChecked() {
         Api.Reply reply = server.api.send("GET", "/sdk/store.js", "not-a-token", null, Map.of());
 
