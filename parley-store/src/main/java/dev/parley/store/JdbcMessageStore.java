@@ -8,6 +8,7 @@ import dev.parley.core.search.SearchHit;
 import dev.parley.core.search.SearchQuery;
 import dev.parley.store.search.MessageSearch;
 import dev.parley.store.search.SearchMatch;
+import dev.parley.store.search.SqliteSearchIndex;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,14 +21,26 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * Messages in the {@code messages} table with their mentions, edits, reactions and pins; the
- * full-text index is kept by triggers (SQLite) or expression indexes (PostgreSQL) of the search
- * migration and queried through {@link MessageSearch}. A message's mentions come back with it in
+ * full-text index is kept by expression indexes (PostgreSQL), or on SQLite by triggers and, for
+ * new messages, by {@link SqliteSearchIndex} once per transaction before it commits; it is
+ * queried through {@link MessageSearch}. A message's mentions come back with it in
  * the same query (see {@link MessageRows}).
  */
 final class JdbcMessageStore implements MessageStore {
+    private static final String INSERT = """
+            INSERT INTO messages (id, conversation_id, seq, sender_id, client_message_id, type, text,
+                                  code_language, attachments, reply_to_id, thread_root_id, mentions_all,
+                                  forwarded_from, created_at, edited_at, deleted_at, deleted_by,
+                                  thread_reply_count, thread_last_reply_at, thread_participants)
+            VALUES (:id, :conversationId, :seq, :senderId, :clientMessageId, :type, :text,
+                    :codeLanguage, :attachments, :replyToId, :threadRootId, :mentionsAll,
+                    :forwardedFrom, :createdAt, :editedAt, :deletedAt, :deletedBy,
+                    :replyCount, :lastReplyAt, :participants)""";
+
     private final JdbcTransactor tx;
     private final Dialect dialect;
     private final MessageRows rows;
@@ -47,39 +60,35 @@ final class JdbcMessageStore implements MessageStore {
     @Override
     public void insert(Message m) {
         tx.writing(h -> {
-            h.createUpdate("""
-                            INSERT INTO messages (id, conversation_id, seq, sender_id, client_message_id, type, text,
-                                                  code_language, attachments, reply_to_id, thread_root_id, mentions_all,
-                                                  forwarded_from, created_at, edited_at, deleted_at, deleted_by,
-                                                  thread_reply_count, thread_last_reply_at, thread_participants)
-                            VALUES (:id, :conversationId, :seq, :senderId, :clientMessageId, :type, :text,
-                                    :codeLanguage, :attachments, :replyToId, :threadRootId, :mentionsAll,
-                                    :forwardedFrom, :createdAt, :editedAt, :deletedAt, :deletedBy,
-                                    :replyCount, :lastReplyAt, :participants)""")
-                    .bind("id", m.id())
-                    .bind("conversationId", m.conversationId())
-                    .bind("seq", m.seq())
-                    .bind("senderId", m.senderId())
-                    .bind("clientMessageId", m.clientMessageId())
-                    .bind("type", m.type().wireName())
-                    .bind("text", m.text())
-                    .bind("codeLanguage", m.codeLanguage())
-                    .bind("attachments", JsonCodec.attachments(m.attachments()))
-                    .bind("replyToId", m.replyToId())
-                    .bind("threadRootId", m.threadRootId())
-                    .bind("mentionsAll", m.mentionsAll())
-                    .bind("forwardedFrom", JsonCodec.forwarded(m.forwardedFrom()))
-                    .bind("createdAt", Rows.millis(m.createdAt()))
-                    .bind("editedAt", Rows.millis(m.editedAt()))
-                    .bind("deletedAt", Rows.millis(m.deletedAt()))
-                    .bind("deletedBy", m.deletedBy())
-                    .bind("replyCount", m.thread() == null ? 0 : m.thread().replyCount())
-                    .bind("lastReplyAt", m.thread() == null ? null : Rows.millis(m.thread().lastReplyAt()))
-                    .bind("participants", JsonCodec.strings(m.thread() == null ? null : m.thread().participantIds()))
-                    .execute();
+            bindMessage(h.createUpdate(INSERT), m).execute();
+            if (dialect == Dialect.SQLITE) tx.beforeCommit(SqliteSearchIndex.KEY, SqliteSearchIndex::indexPending);
             insertMentions(h, m.id(), m.mentions());
             return null;
         });
+    }
+
+    private static Update bindMessage(Update statement, Message m) {
+        return statement
+                .bind("id", m.id())
+                .bind("conversationId", m.conversationId())
+                .bind("seq", m.seq())
+                .bind("senderId", m.senderId())
+                .bind("clientMessageId", m.clientMessageId())
+                .bind("type", m.type().wireName())
+                .bind("text", m.text())
+                .bind("codeLanguage", m.codeLanguage())
+                .bind("attachments", JsonCodec.attachments(m.attachments()))
+                .bind("replyToId", m.replyToId())
+                .bind("threadRootId", m.threadRootId())
+                .bind("mentionsAll", m.mentionsAll())
+                .bind("forwardedFrom", JsonCodec.forwarded(m.forwardedFrom()))
+                .bind("createdAt", Rows.millis(m.createdAt()))
+                .bind("editedAt", Rows.millis(m.editedAt()))
+                .bind("deletedAt", Rows.millis(m.deletedAt()))
+                .bind("deletedBy", m.deletedBy())
+                .bind("replyCount", m.thread() == null ? 0 : m.thread().replyCount())
+                .bind("lastReplyAt", m.thread() == null ? null : Rows.millis(m.thread().lastReplyAt()))
+                .bind("participants", JsonCodec.strings(m.thread() == null ? null : m.thread().participantIds()));
     }
 
     /** Adds mention rows, in the given order without repeats; seq and conversation are copied from the message. */

@@ -18,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
@@ -31,8 +30,10 @@ import org.jdbi.v3.core.statement.SqlLogger;
  * dialect's Flyway migrations. Thread-safe; close it once at shutdown.
  *
  * <p>SQLite: the file's folder is created if missing; the database runs in WAL mode with foreign
- * keys on and a busy timeout; one connection writes (transactions start with {@code BEGIN
- * IMMEDIATE}) while a pool of {@code poolSize} connections reads. PostgreSQL: one pool of
+ * keys on and a busy timeout; one connection writes, driven by one thread that commits the writes
+ * queued meanwhile together (group commit, see {@link JdbcTransactor}; transactions start with
+ * {@code BEGIN IMMEDIATE}) while a pool of {@code poolSize} connections reads; every connection is kept open and
+ * keeps its prepared statements ({@link SqliteStatementCache}). PostgreSQL: one pool of
  * {@code poolSize} connections.
  */
 public final class JdbcStores implements AutoCloseable {
@@ -44,6 +45,7 @@ public final class JdbcStores implements AutoCloseable {
 
     private final Dialect dialect;
     private final List<HikariDataSource> pools;
+    private final SqliteStatementCache statementCache;
     private final DataSource migrationSource;
     private final Jdbi writeJdbi;
     private final Jdbi readJdbi;
@@ -62,8 +64,12 @@ public final class JdbcStores implements AutoCloseable {
         this.migrationSource = readPool;
         this.writeJdbi = Jdbi.create(writePool);
         this.readJdbi = writePool == readPool ? writeJdbi : Jdbi.create(readPool);
-        this.transactor = new JdbcTransactor(dialect, writeJdbi, readJdbi,
-                dialect == Dialect.SQLITE ? new ReentrantLock(true) : null);
+        this.statementCache = dialect == Dialect.SQLITE ? new SqliteStatementCache() : null;
+        if (statementCache != null) {
+            writeJdbi.setStatementBuilderFactory(statementCache);
+            readJdbi.setStatementBuilderFactory(statementCache);
+        }
+        this.transactor = new JdbcTransactor(dialect, writeJdbi, readJdbi, dialect == Dialect.SQLITE);
         this.users = new JdbcUserStore(transactor);
         this.sessions = new JdbcSessionStore(transactor);
         this.conversations = new JdbcConversationStore(transactor, dialect);
@@ -162,7 +168,9 @@ public final class JdbcStores implements AutoCloseable {
 
     @Override
     public void close() {
+        transactor.close();
         pools.forEach(HikariDataSource::close);
+        if (statementCache != null) statementCache.clear();
     }
 
     private static MessageSearch search(Dialect dialect) {
@@ -193,8 +201,12 @@ public final class JdbcStores implements AutoCloseable {
         config.addDataSourceProperty("foreign_keys", "true");
         config.addDataSourceProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MS));
         config.addDataSourceProperty("transaction_mode", transactionMode);
-        // Writers queue on a lock in JdbcTransactor before they ask for the one write connection.
+        // Writes queue for the writer thread (GroupCommit) before it asks for the one write connection.
         config.setConnectionTimeout(SQLITE_BUSY_TIMEOUT_MS * 3L);
+        // Connections to a local file are kept for good: SqliteStatementCache keeps their statements.
+        config.setMinimumIdle(size);
+        config.setIdleTimeout(0);
+        config.setMaxLifetime(0);
         return config;
     }
 

@@ -1,7 +1,9 @@
 package dev.parley.store;
 
 import dev.parley.core.port.Transactor;
-import java.util.concurrent.locks.Lock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Handle;
@@ -16,28 +18,36 @@ import org.jdbi.v3.core.JdbiException;
  * {@code ParleyException}s.
  *
  * <p>SQLite allows one writer at a time: writes go to a single connection that opens its
- * transactions with {@code BEGIN IMMEDIATE}, and a fair lock queues the writers of this process,
- * while reads run concurrently on a pool of other connections (WAL). PostgreSQL runs every
- * transaction on one pool: writes at READ COMMITTED (row locks serialise writers of one
- * conversation), reads on a REPEATABLE READ, READ ONLY snapshot.
+ * transactions with {@code BEGIN IMMEDIATE}, driven by one writer thread that commits the writes
+ * queued meanwhile together ({@link GroupCommit}): one transaction, a savepoint per write, so a
+ * write that fails is rolled back alone and the others commit. Reads run concurrently on a pool of
+ * other connections (WAL). PostgreSQL runs every transaction on one pool, on the caller's thread:
+ * writes at READ COMMITTED (row locks serialise writers of one conversation), reads on a
+ * REPEATABLE READ, READ ONLY snapshot.
+ *
+ * <p>A write transaction can hold work to do just before it commits ({@link #beforeCommit}), once
+ * per key however many writes asked for it: how the SQLite full-text index takes a batch's new
+ * messages in one statement. A savepoint rolled back forgets what was asked inside it.
  */
-final class JdbcTransactor implements Transactor {
+final class JdbcTransactor implements Transactor, AutoCloseable {
     private static final ScopedValue<Tx> CURRENT = ScopedValue.newInstance();
 
     private final Dialect dialect;
     private final Jdbi writeJdbi;
     private final Jdbi readJdbi;
-    private final Lock writeLock;
+    private final GroupCommit groupCommit;
 
     /**
-     * @param writeLock held for the whole of every write transaction (SQLite), or null when the
-     *                  database serialises conflicting writers itself (PostgreSQL)
+     * @param singleWriter true when the database allows one writer (SQLite): writes then go through
+     *                     group commit on one thread; false when the database serialises
+     *                     conflicting writers itself (PostgreSQL)
      */
-    JdbcTransactor(Dialect dialect, Jdbi writeJdbi, Jdbi readJdbi, Lock writeLock) {
+    JdbcTransactor(Dialect dialect, Jdbi writeJdbi, Jdbi readJdbi, boolean singleWriter) {
         this.dialect = dialect;
         this.writeJdbi = writeJdbi;
         this.readJdbi = readJdbi;
-        this.writeLock = writeLock;
+        this.groupCommit = singleWriter ? new GroupCommit("parley-" + dialect.name().toLowerCase(java.util.Locale.ROOT)
+                + "-writer", this::runBatch) : null;
     }
 
     /** Work on a handle. */
@@ -46,7 +56,25 @@ final class JdbcTransactor implements Transactor {
         T apply(Handle handle);
     }
 
-    private record Tx(Handle handle, boolean writes, Thread owner) {
+    /** An open transaction: its handle, whether it writes, its thread, and what runs before it commits. */
+    private static final class Tx {
+        final Handle handle;
+        final boolean writes;
+        final Thread owner;
+        LinkedHashMap<String, HandleWork<?>> beforeCommit = new LinkedHashMap<>();
+
+        Tx(Handle handle, boolean writes, Thread owner) {
+            this.handle = handle;
+            this.writes = writes;
+            this.owner = owner;
+        }
+
+        void runBeforeCommit() {
+            while (!beforeCommit.isEmpty()) {
+                String key = beforeCommit.keySet().iterator().next();
+                beforeCommit.remove(key).apply(handle);
+            }
+        }
     }
 
     /**
@@ -56,7 +84,7 @@ final class JdbcTransactor implements Transactor {
     private static Tx current() {
         if (!CURRENT.isBound()) return null;
         Tx tx = CURRENT.get();
-        if (tx.owner() != Thread.currentThread()) {
+        if (tx.owner != Thread.currentThread()) {
             throw new IllegalStateException("A transaction belongs to the thread that opened it; a forked thread cannot use it");
         }
         return tx;
@@ -66,18 +94,14 @@ final class JdbcTransactor implements Transactor {
     public <T> T write(Supplier<T> work) {
         Tx current = current();
         if (current != null) {
-            if (!current.writes()) {
+            if (!current.writes) {
                 throw new IllegalStateException("A write cannot run inside a read transaction; open a write instead");
             }
             return work.get();
         }
-        if (writeLock == null) return inTransaction(writeJdbi, true, work);
-        writeLock.lock();
-        try {
-            return inTransaction(writeJdbi, true, work);
-        } finally {
-            writeLock.unlock();
-        }
+        if (groupCommit == null) return inTransaction(writeJdbi, true, work);
+        if (groupCommit.isWriter()) throw new IllegalStateException("The writer thread opened a write outside its batch");
+        return groupCommit.submit(work);
     }
 
     @Override
@@ -90,8 +114,8 @@ final class JdbcTransactor implements Transactor {
     <T> T writing(HandleWork<T> work) {
         try {
             Tx current = current();
-            if (current != null && current.writes()) return work.apply(current.handle());
-            return write(() -> work.apply(CURRENT.get().handle()));
+            if (current != null && current.writes) return work.apply(current.handle);
+            return write(() -> work.apply(CURRENT.get().handle));
         } catch (JdbiException e) {
             throw SqlErrors.translate(dialect, e);
         }
@@ -101,13 +125,23 @@ final class JdbcTransactor implements Transactor {
     <T> T reading(HandleWork<T> work) {
         try {
             Tx current = current();
-            if (current != null) return work.apply(current.handle());
+            if (current != null) return work.apply(current.handle);
             try (Handle handle = readJdbi.open()) {
                 return work.apply(handle);
             }
         } catch (JdbiException e) {
             throw SqlErrors.translate(dialect, e);
         }
+    }
+
+    /**
+     * Asks the caller's write transaction to run {@code action} just before it commits, once for
+     * {@code key}: a second request with the same key, before that, is dropped.
+     */
+    void beforeCommit(String key, HandleWork<?> action) {
+        Tx current = current();
+        if (current == null || !current.writes) throw new IllegalStateException("beforeCommit needs a write transaction");
+        current.beforeCommit.putIfAbsent(key, action);
     }
 
     private <T> T inTransaction(Jdbi jdbi, boolean writes, Supplier<T> work) {
@@ -117,13 +151,76 @@ final class JdbcTransactor implements Transactor {
             try {
                 String snapshot = writes ? null : dialect.readSnapshotStatement();
                 if (snapshot != null) handle.execute(snapshot);
-                result = ScopedValue.where(CURRENT, new Tx(handle, writes, Thread.currentThread())).call(work::get);
+                Tx tx = new Tx(handle, writes, Thread.currentThread());
+                result = ScopedValue.where(CURRENT, tx).call(() -> {
+                    T value = work.get();
+                    tx.runBeforeCommit();
+                    return value;
+                });
                 handle.commit();
             } catch (Throwable failure) {
                 rollback(handle, failure);
                 throw failure;
             }
             return result;
+        } catch (JdbiException e) {
+            throw SqlErrors.translate(dialect, e);
+        }
+    }
+
+    /**
+     * One group-commit batch on the writer thread: every work in a savepoint of one transaction
+     * (a batch of one needs none), a failed work rolled back to its savepoint, then the
+     * before-commit work and the commit. Every work learns its outcome after the commit, a failed
+     * one too: a caller that retries after a conflict must find what the batch committed. If the
+     * transaction itself fails, every work of the batch fails with that.
+     */
+    private void runBatch(List<GroupCommit.Pending<?>> batch) {
+        try (Handle handle = open(writeJdbi)) {
+            handle.begin();
+            Tx tx = new Tx(handle, true, Thread.currentThread());
+            List<Object> outcomes = new ArrayList<>(batch.size());
+            try {
+                ScopedValue.where(CURRENT, tx).run(() -> {
+                    if (batch.size() == 1) {
+                        outcomes.add(batch.getFirst().run());
+                    } else {
+                        for (GroupCommit.Pending<?> pending : batch) outcomes.add(inSavepoint(tx, pending));
+                    }
+                    tx.runBeforeCommit();
+                });
+                handle.commit();
+            } catch (Throwable failure) {
+                rollback(handle, failure);
+                throw failure;
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                if (outcomes.get(i) instanceof Failed failed) batch.get(i).fail(failed.cause());
+                else batch.get(i).succeed(outcomes.get(i));
+            }
+        } catch (JdbiException e) {
+            throw SqlErrors.translate(dialect, e);
+        }
+    }
+
+    /** A work of a batch that threw. */
+    private record Failed(Throwable cause) {
+    }
+
+    /** Runs one work of a batch in a savepoint; on its failure rolls back to it and returns the failure. */
+    private static Object inSavepoint(Tx tx, GroupCommit.Pending<?> pending) {
+        Handle handle = tx.handle;
+        handle.execute("SAVEPOINT batch_item");
+        LinkedHashMap<String, HandleWork<?>> beforeCommit = new LinkedHashMap<>(tx.beforeCommit);
+        try {
+            Object result = pending.run();
+            handle.execute("RELEASE batch_item");
+            return result;
+        } catch (RuntimeException | Error failure) {
+            handle.execute("ROLLBACK TO batch_item");
+            handle.execute("RELEASE batch_item");
+            tx.beforeCommit = beforeCommit;
+            return new Failed(failure);
         }
     }
 
@@ -141,5 +238,16 @@ final class JdbcTransactor implements Transactor {
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
         }
+    }
+
+    /** Writes waiting for the writer thread; for tests. */
+    int queuedWrites() {
+        return groupCommit == null ? 0 : groupCommit.queued();
+    }
+
+    /** Stops the writer thread after the queued writes; further writes fail. */
+    @Override
+    public void close() {
+        if (groupCommit != null) groupCommit.close();
     }
 }

@@ -74,9 +74,12 @@ class SendPathStatementsTest {
     void eachStoreCallOfASendIsOneStatement() {
         new MessageService(ports).send(Actor.user(alice.id()), conversation.id(), NewMessage.text("cm-1", "hello"));
 
-        // Outside the transaction: is it a retry? Inside: conversation, membership, retry check again,
-        // seq, message, activity, event, delivered and read markers.
-        assertThat(statements).hasSize(10);
+        // Outside the transaction: is it a retry? Inside: conversation, membership, seq, message,
+        // activity, event, delivered and read markers; before the commit, once per transaction
+        // however many messages it holds, the full-text indexing of the new messages (two indexes,
+        // then the list of rows to index is cleared).
+        assertThat(statements).hasSize(12);
+        assertThat(statements.subList(9, 12)).allMatch(sql -> sql.contains("messages_search_"));
     }
 
     @Test
@@ -89,7 +92,8 @@ class SendPathStatementsTest {
                 List.of("u_bob", "u_alice"), false, null, Instant.EPOCH, null, null, null,
                 Message.ThreadStats.NONE));
 
-        assertThat(statements).hasSize(2);
+        // The message, its mentions, and the indexing before the commit.
+        assertThat(statements).hasSize(5);
         assertThat(store.messages().findById("m_1").orElseThrow().mentions()).containsExactly("u_bob", "u_alice");
     }
 }

@@ -41,14 +41,13 @@ public final class MessageService {
         try {
             return Changes.write(ports, changes -> {
                 Access access = postable(actor, conversationId);
-                var again = existing(conversationId, sender, message.clientMessageId());
-                if (again != null) return again;
                 checkReferences(access.conversation(), message);
                 return new SendResult(insert(changes, access, message, null), true);
             });
         } catch (ParleyException e) {
             if (e.code() != ErrorCode.CONFLICT) throw e;
-            // A concurrent retry with the same client message id committed first.
+            // A retry with the same client message id committed after the check above: the unique
+            // key refused this insert, and the transaction rolled back.
             var winner = existing(conversationId, sender, message.clientMessageId());
             if (winner == null) throw e;
             return winner;

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Fifty clients in ten conversations send concurrently while connections are dropped at random
- * and the server is restarted twice (same data directory and port). At the end every client holds
+ * (one for every few acknowledged sends) and the server is restarted twice (same data directory and port). At the end every client holds
  * exactly the store's messages, in order, without duplicates, saw no gap or repeat on the wire, and
  * knows its exact unread count. Seeded; convergence is awaited, never slept for.
  */
@@ -42,6 +42,7 @@ class ChaosTest {
     private static final int CLIENTS = 50;
     private static final int CONVERSATIONS = 10;
     private static final int SENDS_PER_CLIENT = 10;
+    private static final int DROP_EVERY = 6;
 
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
     private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
@@ -97,11 +98,17 @@ class ChaosTest {
 
         int totalSends = CLIENTS * SENDS_PER_CLIENT;
         AtomicInteger restarts = new AtomicInteger();
+        // One random drop per DROP_EVERY acknowledged sends: tied to progress, not to the clock, so a
+        // faster server sees as many drops as a slower one.
         AtomicInteger drops = new AtomicInteger();
+        AtomicInteger dropAttempts = new AtomicInteger();
         Random chaos = new Random(SEED ^ 0x5DEECE66DL);
-        ScheduledFuture<?> dropping = timer.scheduleAtFixedRate(() -> {
-            if (clients.get(chaos.nextInt(CLIENTS)).drop()) drops.incrementAndGet();
-        }, 50, 40, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> dropping = timer.scheduleWithFixedDelay(() -> {
+            while (dropAttempts.get() <= ackedSends() / DROP_EVERY) {
+                dropAttempts.incrementAndGet();
+                if (clients.get(chaos.nextInt(CLIENTS)).drop()) drops.incrementAndGet();
+            }
+        }, 5, 5, TimeUnit.MILLISECONDS);
         CompletableFuture<Void> restarting = CompletableFuture.runAsync(() -> {
             for (double share : List.of(0.3, 0.65)) {
                 await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(20))

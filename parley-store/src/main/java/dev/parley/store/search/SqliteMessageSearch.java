@@ -10,7 +10,7 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Search on SQLite FTS5 (migration {@code sqlite/V2__search.sql}). Two external-content indexes
- * over {@code messages.text}, kept in sync by triggers:
+ * over {@code messages.text}, kept in sync by {@link SqliteSearchIndex} and triggers:
  * <ul>
  *   <li>{@code messages_search_words} ({@code unicode61 remove_diacritics 2}): every term as a
  *       phrase, ANDed; "cafe" finds "café", "e-mail" finds "E-Mail". These hits rank first:

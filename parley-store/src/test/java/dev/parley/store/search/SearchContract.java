@@ -37,6 +37,9 @@ abstract class SearchContract {
 
     protected abstract MessageSearch search();
 
+    /** What the message store does in a transaction that wrote messages, before it commits. */
+    protected abstract void beforeCommit(Handle handle);
+
     @BeforeEach
     void seedPeopleAndConversations() {
         jdbi().useHandle(h -> {
@@ -350,14 +353,20 @@ abstract class SearchContract {
         posted++;
         String id = "m" + posted;
         long seq = lastSeq.merge(conversation, 1L, Long::sum);
-        jdbi().useHandle(h -> h.execute("INSERT INTO messages (id, conversation_id, seq, sender_id, client_message_id, type,"
-                + " text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                id, conversation, seq, sender, "client-" + id, type.wireName(), text, at.toEpochMilli()));
+        jdbi().useTransaction(h -> {
+            h.execute("INSERT INTO messages (id, conversation_id, seq, sender_id, client_message_id, type,"
+                    + " text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    id, conversation, seq, sender, "client-" + id, type.wireName(), text, at.toEpochMilli());
+            beforeCommit(h);
+        });
         return id;
     }
 
     private void update(String sql, Object... args) {
-        jdbi().useHandle(h -> h.execute(sql, args));
+        jdbi().useTransaction(h -> {
+            h.execute(sql, args);
+            beforeCommit(h);
+        });
     }
 
     private static void join(Handle h, String conversation, String user) {

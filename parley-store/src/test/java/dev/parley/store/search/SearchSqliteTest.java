@@ -2,6 +2,7 @@ package dev.parley.store.search;
 
 import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,5 +28,10 @@ class SearchSqliteTest extends SearchContract {
     @Override
     protected MessageSearch search() {
         return new SqliteMessageSearch();
+    }
+
+    @Override
+    protected void beforeCommit(Handle handle) {
+        SqliteSearchIndex.indexPending(handle);
     }
 }
