@@ -18,7 +18,11 @@ import dev.parley.core.user.User;
 import dev.parley.testkit.ManualClock;
 import dev.parley.testkit.RecordingEventBus;
 import dev.parley.testkit.TestPorts;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.statement.SqlLogger;
@@ -36,6 +40,7 @@ class SendPathStatementsTest {
     private static SqliteStoreFixture store;
 
     private final List<String> statements = new CopyOnWriteArrayList<>();
+    private final List<String> parsed = new CopyOnWriteArrayList<>();
     private Ports ports;
     private Conversation conversation;
     private User alice;
@@ -66,6 +71,7 @@ class SendPathStatementsTest {
             @Override
             public void logAfterExecution(StatementContext context) {
                 statements.add(context.getRenderedSql());
+                parsed.add(context.getParsedSql().getSql());
             }
         });
     }
@@ -80,6 +86,30 @@ class SendPathStatementsTest {
         // then the list of rows to index is cleared).
         assertThat(statements).hasSize(12);
         assertThat(statements.subList(9, 12)).allMatch(sql -> sql.contains("messages_search_"));
+    }
+
+    @Test
+    void noStatementOfASendScansATable() {
+        new MessageService(ports).send(Actor.user(alice.id()), conversation.id(), NewMessage.text("cm-1", "hello"));
+
+        for (String sql : parsed) {
+            // Only the list of messages waiting for the full-text index (alias p) is read whole.
+            assertThat(plan(sql)).as(sql).noneMatch(step -> step.startsWith("SCAN") && !step.equals("SCAN p"));
+        }
+    }
+
+    /** SQLite's EXPLAIN QUERY PLAN steps; unbound parameters are NULL, which does not change the plan. */
+    private static List<String> plan(String sql) {
+        return ((JdbcTransactor) store.transactor()).reading(h -> {
+            List<String> steps = new ArrayList<>();
+            try (PreparedStatement explain = h.getConnection().prepareStatement("EXPLAIN QUERY PLAN " + sql);
+                 ResultSet rows = explain.executeQuery()) {
+                while (rows.next()) steps.add(rows.getString("detail"));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return steps;
+        });
     }
 
     @Test
