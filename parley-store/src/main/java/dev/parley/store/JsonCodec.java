@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import dev.parley.core.message.Attachment;
 import dev.parley.core.message.Message;
 import java.util.List;
@@ -26,10 +27,13 @@ final class JsonCodec {
 
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(new BlackbirdModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
             .build();
+
+    private static final String EMPTY_ARRAY = "[]";
 
     private JsonCodec() {
     }
@@ -51,20 +55,25 @@ final class JsonCodec {
     }
 
     static String attachments(List<Attachment> attachments) {
-        return write(attachments == null ? List.of() : attachments);
+        return attachments == null || attachments.isEmpty() ? EMPTY_ARRAY : write(attachments);
     }
 
     static List<Attachment> attachments(String json) {
-        return json == null || json.isEmpty() ? List.of() : List.copyOf(readList(json, ATTACHMENTS));
+        return isEmptyArray(json) ? List.of() : List.copyOf(readList(json, ATTACHMENTS));
     }
 
     static String strings(List<String> values) {
-        return write(values == null ? List.of() : values);
+        return values == null || values.isEmpty() ? EMPTY_ARRAY : write(values);
     }
 
     /** A JSON array of strings; null (PostgreSQL's aggregate over no rows) is empty. */
     static List<String> strings(String json) {
-        return json == null || json.isEmpty() ? List.of() : List.copyOf(readList(json, STRINGS));
+        return isEmptyArray(json) ? List.of() : List.copyOf(readList(json, STRINGS));
+    }
+
+    /** Most messages have no attachments, mentions or thread: their columns are not parsed or written by Jackson. */
+    private static boolean isEmptyArray(String json) {
+        return json == null || json.isEmpty() || json.equals(EMPTY_ARRAY);
     }
 
     static String forwarded(Message.Forwarded forwarded) {

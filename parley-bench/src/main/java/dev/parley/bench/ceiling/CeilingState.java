@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import dev.parley.bench.ws.JsonScan;
 import io.javalin.websocket.WsContext;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,9 @@ import org.eclipse.jetty.websocket.api.Callback;
  * Parley guarantees). Thread-safe.
  */
 final class CeilingState {
+    /** Jackson set up as Parley's server sets it up for writing (Blackbird included), so both pay the same. */
     static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+            .registerModule(new BlackbirdModule())
             .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
 
     /** The message shape the bench reads (a subset of Parley's REST {@code Message}). */

@@ -67,6 +67,23 @@ public final class MessageReader {
         });
     }
 
+    /**
+     * The view of a message just sent or forwarded, for its sender. A new message is shown as it
+     * committed (no reactions, not pinned, sent to every other member) without reading it back; a
+     * retry's original is read, since it may have been reacted to, pinned or read meanwhile.
+     */
+    public MessageView sent(Actor actor, SendResult result) {
+        if (!result.created()) return get(actor, result.message().id());
+        Message message = result.message();
+        String viewer = actor.userIdOrNull();
+        DeliveryState delivery = null;
+        if (viewer != null && viewer.equals(message.senderId())) {
+            int recipients = (int) ports.conversations().countMembers(message.conversationId()) - 1;
+            delivery = new DeliveryState(DeliveryState.Status.SENT, 0, 0, Math.max(0, recipients), List.of());
+        }
+        return new MessageView(message, List.of(), false, delivery);
+    }
+
     /** Earlier versions of a message, oldest first; empty for a deleted one. */
     public List<MessageEdit> edits(Actor actor, String messageId) {
         return ports.tx().read(() -> {

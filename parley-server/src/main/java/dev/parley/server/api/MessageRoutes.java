@@ -55,7 +55,7 @@ public final class MessageRoutes {
         SendMessageRequest body = Json.body(ctx, SendMessageRequest.class);
         Actor actor = Caller.actor(ctx);
         SendResult result = services.messages().send(actor, ctx.pathParam("conversationId"), body.toCore());
-        Replies.createdOrOk(ctx, result.created(), view(actor, result.message().id()));
+        Replies.createdOrOk(ctx, result.created(), MessageJson.of(services.reader().sent(actor, result)));
     }
 
     private void history(Context ctx) {
@@ -117,7 +117,7 @@ public final class MessageRoutes {
         Actor actor = Caller.actor(ctx);
         SendResult result = services.messages().forward(actor, messageId(ctx), body.conversationId(),
                 body.clientMessageId());
-        Replies.createdOrOk(ctx, result.created(), view(actor, result.message().id()));
+        Replies.createdOrOk(ctx, result.created(), MessageJson.of(services.reader().sent(actor, result)));
     }
 
     /** The message as the actor sees it now: never the raw stored row (a deleted one's text stays hidden). */

@@ -53,7 +53,7 @@ final class MessageOps {
         SendMessageRequest message = FrameCodec.data(body, SendMessageRequest.class);
         Actor actor = actor(connection);
         SendResult result = services.messages().send(actor, id, message.toCore());
-        return fields("message", view(actor, result.message().id()), "created", result.created());
+        return fields("message", MessageJson.of(services.reader().sent(actor, result)), "created", result.created());
     }
 
     private Object edit(Connection connection, FrameCodec.Request request) {
@@ -79,7 +79,7 @@ final class MessageOps {
         Actor actor = actor(connection);
         SendResult result = services.messages().forward(actor, forward.messageId(), forward.conversationId(),
                 forward.clientMessageId());
-        return fields("message", view(actor, result.message().id()), "created", result.created());
+        return fields("message", MessageJson.of(services.reader().sent(actor, result)), "created", result.created());
     }
 
     private Object react(Connection connection, FrameCodec.Request request, boolean add) {

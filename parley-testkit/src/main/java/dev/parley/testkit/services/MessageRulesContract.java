@@ -54,6 +54,19 @@ public abstract class MessageRulesContract {
     }
 
     @Test
+    void theViewOfASendIsWhatReadingTheMessageBackGives() {
+        var sent = h.messages.send(as(bob), group.id(), NewMessage.text("view-1", "hello"));
+        MessageView fresh = h.reader.sent(as(bob), sent);
+        assertThat(fresh).isEqualTo(h.reader.get(as(bob), sent.message().id()));
+        assertThat(fresh.delivery().status()).isEqualTo(DeliveryState.Status.SENT);
+        assertThat(fresh.delivery().recipients()).isEqualTo(2);
+
+        h.reactions.react(as(ann), sent.message().id(), "👍");
+        var retry = h.messages.send(as(bob), group.id(), NewMessage.text("view-1", "hello"));
+        assertThat(h.reader.sent(as(bob), retry).reactions()).hasSize(1);
+    }
+
+    @Test
     void everyChangeTakesTheNextSeqAndIsLogged() {
         Message m = h.send(bob, group, "one");
         h.messages.edit(as(bob), m.id(), "one!", List.of(), false);
