@@ -3,7 +3,8 @@ package dev.parley.store.search;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Brings new messages into SQLite's two full-text indexes (migration {@code sqlite/V4}): the
+ * Brings new messages into SQLite's two full-text indexes (migrations {@code sqlite/V4} and
+ * {@code V5}; the word index also holds each message's conversation id): the
  * insert trigger notes each new row in {@code messages_search_pending}; {@link #indexPending},
  * run once per write transaction just before it commits, indexes every noted row with one
  * statement per index and forgets them. One statement per transaction writes one FTS5 segment,
@@ -13,6 +14,8 @@ import org.jdbi.v3.core.Handle;
 public final class SqliteSearchIndex {
     /** The key of the before-commit work in a transaction. */
     public static final String KEY = "sqlite-search-index";
+    private static final String NOTED_LIVE_MESSAGES =
+            " FROM messages_search_pending p CROSS JOIN messages m ON m.row_no = p.row_no WHERE m.text IS NOT NULL";
 
     private SqliteSearchIndex() {
     }
@@ -22,11 +25,9 @@ public final class SqliteSearchIndex {
      * short list of notes as the outer loop: without statistics SQLite would scan every message.
      */
     public static Void indexPending(Handle handle) {
-        for (String index : new String[]{"messages_search_words", "messages_search_trigrams"}) {
-            handle.execute("INSERT INTO " + index + " (rowid, text)"
-                    + " SELECT m.row_no, m.text FROM messages_search_pending p CROSS JOIN messages m ON m.row_no = p.row_no"
-                    + " WHERE m.text IS NOT NULL");
-        }
+        handle.execute("INSERT INTO messages_search_words (rowid, text, conversation_id)"
+                + " SELECT m.row_no, m.text, m.conversation_id" + NOTED_LIVE_MESSAGES);
+        handle.execute("INSERT INTO messages_search_trigrams (rowid, text) SELECT m.row_no, m.text" + NOTED_LIVE_MESSAGES);
         handle.execute("DELETE FROM messages_search_pending");
         return null;
     }

@@ -248,6 +248,20 @@ abstract class SearchContract {
         assertThat(ids(ALICE, query("standup").page(0, 0))).isEmpty();
     }
 
+    @Test
+    void pagesRunOnFromWholeWordsIntoPartsOfWords() {
+        String request = post("Ich habe deine Freundschaftsanfrage erhalten");
+        String friend = post("Der Freund kommt morgen");
+        String friends = post("Freunde und Familie");
+        post(SECRET, BOB, "Freund");
+        String bobsFriend = post(GENERAL, BOB, "Mein Freund");
+
+        assertThat(ids(ALICE, query("freund").page(0, 2))).containsExactly(bobsFriend, friend);
+        assertThat(ids(ALICE, query("freund").page(2, 2))).hasSize(2).contains(request, friends);
+        assertThat(ids(ALICE, query("freund").page(3, 2))).hasSize(1).containsAnyOf(request, friends);
+        assertThat(ids(ALICE, query("freund").page(0, 10))).hasSize(4);
+    }
+
     // ---- untrusted input
 
     @Test
