@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One WebSocket connection: who it is (once authenticated), its bounded outbound queue with one
- * writer (a virtual thread, one send in flight, no lock held while writing), its ordered event
- * delivery, the conversations it focuses, and its deadlines (authentication, token expiry,
+ * writer (a virtual thread that runs only while frames wait, one send in flight, no lock held
+ * while writing), its ordered event delivery, the conversations it focuses, and its deadlines (authentication, token expiry,
  * heartbeat). Requests run on virtual threads, at most {@value #MAX_IN_FLIGHT} at a time.
  * Thread-safe.
  */
@@ -64,17 +64,13 @@ final class Connection {
         this.id = id;
         this.session = session;
         this.hub = hub;
-        this.queue = new OutboundQueue(hub.settings.queueFrames(), hub.settings.queueBytes());
+        this.queue = new OutboundQueue(hub.settings.queueFrames(), hub.settings.queueBytes(),
+                () -> Thread.ofVirtual().name("parley-ws-writer-" + id).start(this::write));
         this.openedNanos = System.nanoTime();
         this.framesIn = framesIn(session, framesRead);
         this.lastFramesIn = framesIn.getAsLong();
         this.lastHeardNanos = openedNanos;
         this.lastPingNanos = openedNanos;
-    }
-
-    /** Starts the writer. */
-    void start() {
-        Thread.ofVirtual().name("parley-ws-writer-" + id).start(this::write);
     }
 
     Identity identity() {
@@ -308,10 +304,11 @@ final class Connection {
         return who == null ? Optional.empty() : Optional.of(who.userId());
     }
 
+    /** The writer: runs while frames wait (see {@link OutboundQueue}), one send in flight. */
     private void write() {
         try {
             while (true) {
-                String frame = queue.take();
+                String frame = queue.next();
                 if (frame == null) return;
                 if (frame == CLOSE) {
                     close(pendingCloseCode, pendingCloseReason);
@@ -323,6 +320,7 @@ final class Connection {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            close(CloseCodes.SERVER_ERROR, "Writing was interrupted");
         } catch (ExecutionException | RuntimeException e) {
             LOG.debug("Writing to connection {} failed", id, e);
             close(CloseCodes.SERVER_ERROR, "Writing failed");

@@ -10,8 +10,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * Above three quarters of either bound, ephemeral frames (typing, presence) are shed; content
  * that does not fit is refused, and the connection is then closed as a slow consumer. A frame
  * always fits into an empty queue, so one large answer can go out; memory stays within the
- * bounds plus one frame. One writer takes frames in order. Thread-safe; no lock is held while a
- * frame is written to the socket.
+ * bounds plus one frame. One writer takes frames in order, and only while there are frames: the
+ * first frame queued while no writer runs starts one ({@code startWriter}), and the writer stops
+ * when {@link #next} finds the queue empty, so an idle connection holds no thread. Thread-safe; no
+ * lock is held while a frame is written to the socket.
  */
 final class OutboundQueue {
     /** What a frame is, for shedding: content must arrive; ephemeral frames may be dropped under pressure. */
@@ -23,17 +25,20 @@ final class OutboundQueue {
     private final int maxFrames;
     private final long maxChars;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition notEmpty = lock.newCondition();
     private final Condition notFull = lock.newCondition();
     private final ArrayDeque<String> frames = new ArrayDeque<>();
     private long chars;
+    private final Runnable startWriter;
     private boolean closed;
+    private boolean writing;
     private long shed;
 
-    OutboundQueue(int maxFrames, long maxChars) {
+    /** @param startWriter starts a writer that calls {@link #next} until it returns null; called under the lock, must not block */
+    OutboundQueue(int maxFrames, long maxChars, Runnable startWriter) {
         if (maxFrames < 1 || maxChars < 1) throw new IllegalArgumentException("bounds must be positive");
         this.maxFrames = maxFrames;
         this.maxChars = maxChars;
+        this.startWriter = startWriter;
     }
 
     /** Queues a frame without waiting. */
@@ -70,12 +75,17 @@ final class OutboundQueue {
         }
     }
 
-    /** The next frame, waiting for one; null once the queue is closed. */
-    String take() throws InterruptedException {
+    /**
+     * The next frame for the writer, or null: then the queue is empty or closed and the writer
+     * must stop (a later frame starts a new one).
+     */
+    String next() {
         lock.lock();
         try {
-            while (frames.isEmpty() && !closed) notEmpty.await();
-            if (closed) return null;
+            if (closed || frames.isEmpty()) {
+                writing = false;
+                return null;
+            }
             String frame = frames.poll();
             chars -= frame.length();
             notFull.signalAll();
@@ -85,14 +95,13 @@ final class OutboundQueue {
         }
     }
 
-    /** Drops every waiting frame and refuses new ones; wakes the writer and waiting producers. */
+    /** Drops every waiting frame and refuses new ones; wakes waiting producers (the writer stops at its next frame). */
     void close() {
         lock.lock();
         try {
             closed = true;
             frames.clear();
             chars = 0;
-            notEmpty.signalAll();
             notFull.signalAll();
         } finally {
             lock.unlock();
@@ -139,6 +148,9 @@ final class OutboundQueue {
     private void add(String frame) {
         frames.add(frame);
         chars += frame.length();
-        notEmpty.signal();
+        if (!writing) {
+            writing = true;
+            startWriter.run();
+        }
     }
 }

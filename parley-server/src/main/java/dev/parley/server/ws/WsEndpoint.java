@@ -56,7 +56,6 @@ public final class WsEndpoint {
         ctx.session.setIdleTimeout(hub.settings.pingTimeout().multipliedBy(2).plus(Duration.ofSeconds(1)));
         Connection connection = new Connection(ctx.sessionId(), ctx.session, hub);
         hub.registry.opened(connection);
-        connection.start();
         String authorization = ctx.header("Authorization");
         if (authorization != null) {
             CompletableFuture<Void> check = new CompletableFuture<>();
