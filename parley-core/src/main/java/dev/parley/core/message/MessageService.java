@@ -141,7 +141,9 @@ public final class MessageService {
         changes.record(new ChatEvent.MessageCreated(conversation.id(), seq, now, message));
         if (sender != null) {
             ports.conversations().advanceDeliveredSeq(conversation.id(), sender, seq);
-            if (ports.conversations().advanceReadSeq(conversation.id(), sender, seq)) {
+            boolean passedOthers = access.member() == null || access.member().readSeq() < seq - 1;
+            if (ports.conversations().advanceReadSeq(conversation.id(), sender, seq) && passedOthers) {
+                // Moving only over one's own new message changes no receipt and no unread count.
                 changes.record(new UserEvent.ReadMarkerMoved(sender, conversation.id(), seq, now));
             }
         }

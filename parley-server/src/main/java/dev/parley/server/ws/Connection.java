@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * Thread-safe.
  */
 final class Connection {
-    static final int MAX_IN_FLIGHT = 32;
+    static final int MAX_IN_FLIGHT = 256;
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
     /** Queued to close the connection once everything before it was written (compared by identity). */

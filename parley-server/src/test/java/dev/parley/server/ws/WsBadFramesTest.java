@@ -86,7 +86,7 @@ class WsBadFramesTest {
         WsClient client = fixture.live(ann);
         WsClient bystander = fixture.live(ann);
 
-        client.sendText("{\"id\":\"1\",\"op\":\"ping\",\"data\":{\"x\":\"" + "a".repeat(1_100_000) + "\"}}");
+        client.sendTextThatMayBeCutOff("{\"id\":\"1\",\"op\":\"ping\",\"data\":{\"x\":\"" + "a".repeat(1_100_000) + "\"}}");
 
         assertThat(client.awaitClose().code()).isEqualTo(1009);
         assertThat(bystander.ok("ping", null).has("at")).isTrue();

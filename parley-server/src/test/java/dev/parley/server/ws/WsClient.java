@@ -159,6 +159,13 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    /** Sends a frame the server may close the connection over before it is all written; a failed write is fine. */
+    void sendTextThatMayBeCutOff(String text) {
+        synchronized (sendLock) {
+            socket.sendText(text, true).orTimeout(10, TimeUnit.SECONDS).exceptionally(failure -> null).join();
+        }
+    }
+
     void sendBinary(byte[] bytes) {
         synchronized (sendLock) {
             socket.sendBinary(ByteBuffer.wrap(bytes), true).orTimeout(10, TimeUnit.SECONDS).join();

@@ -67,6 +67,21 @@ public abstract class MessageRulesContract {
     }
 
     @Test
+    void sendingMovesTheReadMarkerAndTellsOnlyWhenItPassesOthersMessages() {
+        h.send(ann, group, "one");
+        h.bus.clear();
+        Message reply = h.send(bob, group, "two");
+        assertThat(h.bus.userEvents()).containsExactly(
+                new dev.parley.core.event.UserEvent.ReadMarkerMoved(bob.id(), group.id(), reply.seq(), reply.createdAt()));
+
+        h.bus.clear();
+        Message again = h.send(bob, group, "three");
+        assertThat(h.bus.userEvents()).as("only past bob's own message: no receipt, no unread change").isEmpty();
+        assertThat(h.ports.conversations().findMember(group.id(), bob.id()).orElseThrow().readSeq()).isEqualTo(again.seq());
+        assertThat(h.unread(bob, group)).isZero();
+    }
+
+    @Test
     void everyChangeTakesTheNextSeqAndIsLogged() {
         Message m = h.send(bob, group, "one");
         h.messages.edit(as(bob), m.id(), "one!", List.of(), false);
