@@ -40,17 +40,37 @@ public final class MessageReader {
         HistoryPage page = ports.tx().read(() -> {
             Access access = Access.of(ports.conversations(), actor, conversationId);
             String thread = query.threadRootId();
-            List<Message> messages = switch (anchorOf(query)) {
-                case BEFORE -> ports.messages().page(conversationId, thread, query.beforeSeq(), null, limit);
-                case AFTER -> ports.messages().page(conversationId, thread, null, query.afterSeq(), limit);
+            Anchor anchor = anchorOf(query);
+            // Pages that run towards older (newest, before) or newer (after) messages read one more
+            // message than asked, which says whether there are more that way without a query.
+            List<Message> messages = switch (anchor) {
+                case BEFORE -> ports.messages().page(conversationId, thread, query.beforeSeq(), null, limit + 1);
+                case AFTER -> ports.messages().page(conversationId, thread, null, query.afterSeq(), limit + 1);
                 case AROUND -> around(access, query.aroundMessageId(), thread, limit);
                 case FIRST_UNREAD -> firstUnread(access, thread, limit);
-                case NEWEST -> ports.messages().page(conversationId, thread, null, null, limit);
+                case NEWEST -> ports.messages().page(conversationId, thread, null, null, limit + 1);
             };
-            boolean hasOlder = !messages.isEmpty()
-                    && !ports.messages().page(conversationId, thread, messages.getFirst().seq(), null, 1).isEmpty();
-            boolean hasNewer = !messages.isEmpty()
-                    && !ports.messages().page(conversationId, thread, null, messages.getLast().seq(), 1).isEmpty();
+            Boolean hasOlder = null;
+            Boolean hasNewer = null;
+            if (messages.size() > limit && (anchor == Anchor.BEFORE || anchor == Anchor.NEWEST)) {
+                messages = messages.subList(1, messages.size());
+                hasOlder = true;
+            } else if (anchor == Anchor.BEFORE || anchor == Anchor.NEWEST) {
+                hasOlder = false;
+            }
+            if (anchor == Anchor.AFTER) {
+                hasNewer = messages.size() > limit;
+                if (hasNewer) messages = messages.subList(0, limit);
+            }
+            // The newest page has nothing newer in this read's snapshot.
+            if (anchor == Anchor.NEWEST) hasNewer = false;
+            if (messages.isEmpty()) return new HistoryPage(List.of(), false, false);
+            if (hasOlder == null) {
+                hasOlder = !ports.messages().page(conversationId, thread, messages.getFirst().seq(), null, 1).isEmpty();
+            }
+            if (hasNewer == null) {
+                hasNewer = !ports.messages().page(conversationId, thread, null, messages.getLast().seq(), 1).isEmpty();
+            }
             return new HistoryPage(views(access, messages), hasOlder, hasNewer);
         });
         if (query.markRead() && !page.messages().isEmpty()) {
