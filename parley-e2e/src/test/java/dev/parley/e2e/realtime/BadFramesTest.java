@@ -162,7 +162,13 @@ class BadFramesTest {
 
     @Test
     void aFrameAboveTheHardLimitClosesOnlyThatConnectionWith1009() {
-        eveSocket.raw("{\"id\":\"huge\",\"op\":\"ping\",\"data\":{\"pad\":\"" + "z".repeat(HARD_LIMIT) + "\"}}");
+        // In fragments the server reads whole; only the last, small one crosses the limit, so the
+        // server closes with nothing of ours unread and the close frame is not lost to a reset.
+        List<String> parts = new ArrayList<>();
+        parts.add("{\"id\":\"huge\",\"op\":\"ping\",\"data\":{\"pad\":\"");
+        for (int i = 0; i < 16; i++) parts.add("z".repeat(HARD_LIMIT / 16 - 64));
+        parts.add("z".repeat(2_000) + "\"}}");
+        eveSocket.rawInParts(parts);
         assertThat(eveSocket.awaitClosed(Duration.ofSeconds(10))).isEqualTo(1009);
     }
 

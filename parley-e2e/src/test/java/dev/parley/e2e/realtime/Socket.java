@@ -145,6 +145,18 @@ final class Socket implements AutoCloseable {
     }
 
     /** Sends one binary frame. */
+    /** Sends one text message as several frames (fragments), each written before the next. */
+    void rawInParts(java.util.List<String> parts) {
+        sending.lock();
+        try {
+            for (int i = 0; i < parts.size(); i++) ws.sendText(parts.get(i), i == parts.size() - 1).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            failPending(e);
+        } finally {
+            sending.unlock();
+        }
+    }
+
     void rawBinary(byte[] bytes) {
         sending.lock();
         try {

@@ -3,6 +3,7 @@ package dev.parley.server.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.server.config.RealtimeSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,13 @@ class WsBadFramesTest {
         WsClient client = fixture.live(ann);
         WsClient bystander = fixture.live(ann);
 
-        client.sendTextThatMayBeCutOff("{\"id\":\"1\",\"op\":\"ping\",\"data\":{\"x\":\"" + "a".repeat(1_100_000) + "\"}}");
+        // Fragments the server reads whole; only the last, small one crosses the limit, so the
+        // server closes with nothing of ours unread and the close frame is not lost to a reset.
+        List<String> parts = new java.util.ArrayList<>();
+        parts.add("{\"id\":\"1\",\"op\":\"ping\",\"data\":{\"x\":\"");
+        for (int i = 0; i < 16; i++) parts.add("a".repeat(RealtimeSettings.HARD_FRAME_LIMIT_BYTES / 16 - 64));
+        parts.add("a".repeat(2_000) + "\"}}");
+        client.sendTextInParts(parts);
 
         assertThat(client.awaitClose().code()).isEqualTo(1009);
         assertThat(bystander.ok("ping", null).has("at")).isTrue();

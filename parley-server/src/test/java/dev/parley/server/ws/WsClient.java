@@ -159,10 +159,12 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
-    /** Sends a frame the server may close the connection over before it is all written; a failed write is fine. */
-    void sendTextThatMayBeCutOff(String text) {
+    /** Sends one text message as several frames (fragments), each written before the next. */
+    void sendTextInParts(List<String> parts) {
         synchronized (sendLock) {
-            socket.sendText(text, true).orTimeout(10, TimeUnit.SECONDS).exceptionally(failure -> null).join();
+            for (int i = 0; i < parts.size(); i++) {
+                socket.sendText(parts.get(i), i == parts.size() - 1).orTimeout(10, TimeUnit.SECONDS).join();
+            }
         }
     }
 
