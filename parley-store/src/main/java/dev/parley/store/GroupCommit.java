@@ -114,10 +114,6 @@ final class GroupCommit implements AutoCloseable {
             done.countDown();
         }
 
-        boolean isDone() {
-            return done.getCount() == 0;
-        }
-
         /** Waits without giving up on an interrupt: the work may be committing; the interrupt is kept. */
         private T await() {
             boolean interrupted = false;

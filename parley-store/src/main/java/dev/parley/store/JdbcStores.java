@@ -32,8 +32,8 @@ import org.jdbi.v3.core.statement.SqlLogger;
  * <p>SQLite: the file's folder is created if missing; the database runs in WAL mode with foreign
  * keys on and a busy timeout; one connection writes, driven by one thread that commits the writes
  * queued meanwhile together (group commit, see {@link JdbcTransactor}; transactions start with
- * {@code BEGIN IMMEDIATE}) while a pool of {@code poolSize} connections reads; every connection is kept open and
- * keeps its prepared statements ({@link SqliteStatementCache}). PostgreSQL: one pool of
+ * {@code BEGIN IMMEDIATE}) while a pool of {@code poolSize} connections reads; every connection is
+ * kept open and keeps its prepared statements ({@link SqliteStatementCache}). PostgreSQL: one pool of
  * {@code poolSize} connections.
  */
 public final class JdbcStores implements AutoCloseable {

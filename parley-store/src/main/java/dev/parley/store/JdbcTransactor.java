@@ -4,6 +4,7 @@ import dev.parley.core.port.Transactor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Handle;
@@ -99,7 +100,7 @@ final class JdbcTransactor implements Transactor, AutoCloseable {
             }
             return work.get();
         }
-        if (groupCommit == null) return inTransaction(writeJdbi, true, work);
+        if (groupCommit == null) return inTransaction(writeJdbi, true, tx -> work.get());
         if (groupCommit.isWriter()) throw new IllegalStateException("The writer thread opened a write outside its batch");
         return groupCommit.submit(work);
     }
@@ -107,7 +108,7 @@ final class JdbcTransactor implements Transactor, AutoCloseable {
     @Override
     public <T> T read(Supplier<T> work) {
         if (current() != null) return work.get();
-        return inTransaction(readJdbi, false, work);
+        return inTransaction(readJdbi, false, tx -> work.get());
     }
 
     /** Runs a store method that changes data: in the caller's write transaction, else in one of its own. */
@@ -144,7 +145,8 @@ final class JdbcTransactor implements Transactor, AutoCloseable {
         current.beforeCommit.putIfAbsent(key, action);
     }
 
-    private <T> T inTransaction(Jdbi jdbi, boolean writes, Supplier<T> work) {
+    /** Runs {@code work} in a transaction of its own, then the before-commit work it asked for, then commits. */
+    private <T> T inTransaction(Jdbi jdbi, boolean writes, Function<Tx, T> work) {
         try (Handle handle = open(jdbi)) {
             handle.begin();
             T result;
@@ -153,7 +155,7 @@ final class JdbcTransactor implements Transactor, AutoCloseable {
                 if (snapshot != null) handle.execute(snapshot);
                 Tx tx = new Tx(handle, writes, Thread.currentThread());
                 result = ScopedValue.where(CURRENT, tx).call(() -> {
-                    T value = work.get();
+                    T value = work.apply(tx);
                     tx.runBeforeCommit();
                     return value;
                 });
@@ -176,30 +178,18 @@ final class JdbcTransactor implements Transactor, AutoCloseable {
      * transaction itself fails, every work of the batch fails with that.
      */
     private void runBatch(List<GroupCommit.Pending<?>> batch) {
-        try (Handle handle = open(writeJdbi)) {
-            handle.begin();
-            Tx tx = new Tx(handle, true, Thread.currentThread());
-            List<Object> outcomes = new ArrayList<>(batch.size());
-            try {
-                ScopedValue.where(CURRENT, tx).run(() -> {
-                    if (batch.size() == 1) {
-                        outcomes.add(batch.getFirst().run());
-                    } else {
-                        for (GroupCommit.Pending<?> pending : batch) outcomes.add(inSavepoint(tx, pending));
-                    }
-                    tx.runBeforeCommit();
-                });
-                handle.commit();
-            } catch (Throwable failure) {
-                rollback(handle, failure);
-                throw failure;
+        List<Object> outcomes = inTransaction(writeJdbi, true, tx -> {
+            List<Object> each = new ArrayList<>(batch.size());
+            if (batch.size() == 1) {
+                each.add(batch.getFirst().run());
+            } else {
+                for (GroupCommit.Pending<?> pending : batch) each.add(inSavepoint(tx, pending));
             }
-            for (int i = 0; i < batch.size(); i++) {
-                if (outcomes.get(i) instanceof Failed failed) batch.get(i).fail(failed.cause());
-                else batch.get(i).succeed(outcomes.get(i));
-            }
-        } catch (JdbiException e) {
-            throw SqlErrors.translate(dialect, e);
+            return each;
+        });
+        for (int i = 0; i < batch.size(); i++) {
+            if (outcomes.get(i) instanceof Failed failed) batch.get(i).fail(failed.cause());
+            else batch.get(i).succeed(outcomes.get(i));
         }
     }
 

@@ -47,11 +47,6 @@ final class SqliteStatementCache implements StatementBuilderFactory {
         connections.clear();
     }
 
-    /** Cached statements of every connection together; for tests. */
-    int size() {
-        return connections.values().stream().mapToInt(s -> s.idle.size()).sum();
-    }
-
     private Statements of(SQLiteConnection physical) throws SQLException {
         Statements statements = connections.get(physical);
         if (statements != null) return statements;

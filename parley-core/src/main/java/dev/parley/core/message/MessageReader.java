@@ -50,27 +50,15 @@ public final class MessageReader {
                 case FIRST_UNREAD -> firstUnread(access, thread, limit);
                 case NEWEST -> ports.messages().page(conversationId, thread, null, null, limit + 1);
             };
-            Boolean hasOlder = null;
-            Boolean hasNewer = null;
-            if (messages.size() > limit && (anchor == Anchor.BEFORE || anchor == Anchor.NEWEST)) {
-                messages = messages.subList(1, messages.size());
-                hasOlder = true;
-            } else if (anchor == Anchor.BEFORE || anchor == Anchor.NEWEST) {
-                hasOlder = false;
-            }
-            if (anchor == Anchor.AFTER) {
-                hasNewer = messages.size() > limit;
-                if (hasNewer) messages = messages.subList(0, limit);
-            }
-            // The newest page has nothing newer in this read's snapshot.
-            if (anchor == Anchor.NEWEST) hasNewer = false;
+            boolean towardsOlder = anchor == Anchor.NEWEST || anchor == Anchor.BEFORE;
+            boolean more = (towardsOlder || anchor == Anchor.AFTER) && messages.size() > limit;
+            if (more) messages = towardsOlder ? messages.subList(1, messages.size()) : messages.subList(0, limit);
             if (messages.isEmpty()) return new HistoryPage(List.of(), false, false);
-            if (hasOlder == null) {
-                hasOlder = !ports.messages().page(conversationId, thread, messages.getFirst().seq(), null, 1).isEmpty();
-            }
-            if (hasNewer == null) {
-                hasNewer = !ports.messages().page(conversationId, thread, null, messages.getLast().seq(), 1).isEmpty();
-            }
+            boolean hasOlder = towardsOlder ? more
+                    : !ports.messages().page(conversationId, thread, messages.getFirst().seq(), null, 1).isEmpty();
+            // The newest page has nothing newer in this read's snapshot.
+            boolean hasNewer = anchor == Anchor.AFTER ? more : anchor != Anchor.NEWEST
+                    && !ports.messages().page(conversationId, thread, null, messages.getLast().seq(), 1).isEmpty();
             return new HistoryPage(views(access, messages), hasOlder, hasNewer);
         });
         if (query.markRead() && !page.messages().isEmpty()) {

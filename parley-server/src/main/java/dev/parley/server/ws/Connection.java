@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One WebSocket connection: who it is (once authenticated), its bounded outbound queue with one
  * writer (a virtual thread that runs only while frames wait, one send in flight, no lock held
- * while writing), its ordered event delivery, the conversations it focuses, and its deadlines (authentication, token expiry,
- * heartbeat). Requests run on virtual threads, at most {@value #MAX_IN_FLIGHT} at a time.
- * Thread-safe.
+ * while writing), its ordered event delivery, the conversations it focuses, and its deadlines
+ * (authentication, token expiry, heartbeat). Requests run on virtual threads, at most
+ * {@value #MAX_IN_FLIGHT} at a time. Thread-safe.
  */
 final class Connection {
     static final int MAX_IN_FLIGHT = 256;

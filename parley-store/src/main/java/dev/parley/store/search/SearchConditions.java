@@ -50,10 +50,15 @@ final class SearchConditions {
         }
     }
 
-    /** Appends the order (best first, then newest) and the page, binding both. */
+    /** Appends the order (best first, then newest) and the query's page, binding both. */
     static void appendPage(StringBuilder sql, Map<String, Object> binds, SearchQuery query) {
+        appendPage(sql, binds, query.offset(), query.limit());
+    }
+
+    /** Appends the order (best first, then newest) and a page of {@code limit} hits after {@code offset}. */
+    static void appendPage(StringBuilder sql, Map<String, Object> binds, int offset, int limit) {
         sql.append(" ORDER BY score DESC, seq DESC, id LIMIT :limit OFFSET :offset");
-        binds.put("limit", query.limit());
-        binds.put("offset", query.offset());
+        binds.put("limit", limit);
+        binds.put("offset", offset);
     }
 }

@@ -97,8 +97,7 @@ public final class SqliteMessageSearch implements MessageSearch {
                 .append(normalisedRank(WORDS_RANK)).append(" AS score FROM ").append(WORDS).append(" WHERE ")
                 .append(WORDS).append(" MATCH :words) AS h JOIN messages m ON m.rowid = h.rid WHERE 1 = 1");
         SearchConditions.append(sql, binds, userId, query);
-        SearchConditions.appendPage(sql, binds, new SearchQuery(query.text(), query.conversationId(), query.senderId(),
-                query.type(), query.from(), query.to(), 0, query.offset() + query.limit()));
+        SearchConditions.appendPage(sql, binds, 0, query.offset() + query.limit());
         return sql.toString();
     }
 
