@@ -55,6 +55,11 @@ enum Dialect {
                 + (this == POSTGRESQL ? "::text" : "");
     }
 
+    /** The larger of two values: SQLite's two-argument {@code max}, PostgreSQL's {@code GREATEST}. */
+    String greatest(String a, String b) {
+        return (this == SQLITE ? "max(" : "GREATEST(") + a + ", " + b + ")";
+    }
+
     /** The statement that opens a read transaction on a consistent snapshot, or null if BEGIN does. */
     String readSnapshotStatement() {
         return this == POSTGRESQL ? "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY" : null;

@@ -21,15 +21,24 @@ import java.util.Optional;
 final class JdbcConversationStore implements ConversationStore {
     private static final String SELECT = "SELECT " + Rows.CONVERSATION_COLUMNS + " FROM conversations c ";
     private static final String SELECT_MEMBER = "SELECT " + Rows.MEMBER_COLUMNS + " FROM conversation_members m ";
+    private static final String WITH_MEMBER = "SELECT " + Rows.CONVERSATION_COLUMNS + ", " + Rows.MEMBER_COLUMNS
+            + " FROM conversations c LEFT JOIN conversation_members m ON m.conversation_id = c.id AND m.user_id = ?"
+            + " WHERE c.id = ?";
 
     private final JdbcTransactor tx;
     private final Dialect dialect;
     private final ConversationListQuery listQuery;
+    private final String listMembers;
+    private final String advanceMarkers;
 
     JdbcConversationStore(JdbcTransactor tx, Dialect dialect) {
         this.tx = tx;
         this.dialect = dialect;
         this.listQuery = new ConversationListQuery(dialect);
+        this.listMembers = SELECT_MEMBER + "WHERE m.conversation_id = ? ORDER BY m.joined_at, " + dialect.insertionOrder("m");
+        this.advanceMarkers = "UPDATE conversation_members SET delivered_seq = " + dialect.greatest("delivered_seq", "?")
+                + ", read_seq = " + dialect.greatest("read_seq", "?")
+                + " WHERE conversation_id = ? AND user_id = ? AND (delivered_seq < ? OR read_seq < ?)";
     }
 
     @Override
@@ -70,11 +79,16 @@ final class JdbcConversationStore implements ConversationStore {
         return findBy("course_id", courseId);
     }
 
+    @Override
+    public Optional<WithMember> findWithMember(String conversationId, String userId) {
+        return tx.reading(h -> tx.sql().one(h, WITH_MEMBER, rs -> new WithMember(Rows.conversation(rs),
+                rs.getString("user_id") == null ? null : Rows.member(rs)), userId, conversationId));
+    }
+
     /** {@code column} is one of this class's constants, never input. */
     private Optional<Conversation> findBy(String column, String value) {
         if (value == null) return Optional.empty();
-        return tx.reading(h -> h.createQuery(SELECT + "WHERE c." + column + " = :value")
-                .bind("value", value).map((rs, ctx) -> Rows.conversation(rs)).findOne());
+        return tx.reading(h -> tx.sql().one(h, SELECT + "WHERE c." + column + " = ?", Rows::conversation, value));
     }
 
     @Override
@@ -99,8 +113,16 @@ final class JdbcConversationStore implements ConversationStore {
 
     @Override
     public long nextSeq(String id) {
-        return tx.writing(h -> h.createQuery("UPDATE conversations SET last_seq = last_seq + 1 WHERE id = :id RETURNING last_seq")
-                .bind("id", id).mapTo(Long.class).findOne())
+        return tx.writing(h -> tx.sql().one(h, "UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq",
+                        rs -> rs.getLong(1), id))
+                .orElseThrow(() -> ParleyException.notFound("Conversation"));
+    }
+
+    @Override
+    public long nextMessageSeq(String id, Instant at) {
+        return tx.writing(h -> tx.sql().one(h, """
+                        UPDATE conversations SET last_seq = last_seq + 1, last_activity_at = ? WHERE id = ?
+                        RETURNING last_seq""", rs -> rs.getLong(1), Rows.millis(at), id))
                 .orElseThrow(() -> ParleyException.notFound("Conversation"));
     }
 
@@ -139,21 +161,19 @@ final class JdbcConversationStore implements ConversationStore {
 
     @Override
     public Optional<Member> findMember(String conversationId, String userId) {
-        return tx.reading(h -> h.createQuery(SELECT_MEMBER + "WHERE m.conversation_id = :c AND m.user_id = :u")
-                .bind("c", conversationId).bind("u", userId).map((rs, ctx) -> Rows.member(rs)).findOne());
+        return tx.reading(h -> tx.sql().one(h, SELECT_MEMBER + "WHERE m.conversation_id = ? AND m.user_id = ?",
+                Rows::member, conversationId, userId));
     }
 
     @Override
     public List<Member> listMembers(String conversationId) {
-        return tx.reading(h -> h.createQuery(SELECT_MEMBER + "WHERE m.conversation_id = :c ORDER BY m.joined_at, "
-                        + dialect.insertionOrder("m"))
-                .bind("c", conversationId).map((rs, ctx) -> Rows.member(rs)).list());
+        return tx.reading(h -> tx.sql().list(h, listMembers, Rows::member, conversationId));
     }
 
     @Override
     public long countMembers(String conversationId) {
-        return tx.reading(h -> h.createQuery("SELECT COUNT(*) FROM conversation_members WHERE conversation_id = :c")
-                .bind("c", conversationId).mapTo(Long.class).one());
+        return tx.reading(h -> tx.sql().one(h, "SELECT COUNT(*) FROM conversation_members WHERE conversation_id = ?",
+                rs -> rs.getLong(1), conversationId).orElseThrow());
     }
 
     @Override
@@ -198,6 +218,11 @@ final class JdbcConversationStore implements ConversationStore {
                         UPDATE conversation_members SET delivered_seq = :seq
                         WHERE conversation_id = :c AND user_id = :u AND delivered_seq < :seq""")
                 .bind("c", conversationId).bind("u", userId).bind("seq", seq).execute() == 1);
+    }
+
+    @Override
+    public void advanceMarkers(String conversationId, String userId, long seq) {
+        tx.writing(h -> tx.sql().update(h, advanceMarkers, seq, seq, conversationId, userId, seq, seq));
     }
 
     @Override

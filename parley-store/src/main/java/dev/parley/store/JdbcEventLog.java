@@ -14,29 +14,19 @@ final class JdbcEventLog implements EventLog {
 
     @Override
     public void append(ChatEvent event) {
-        tx.writing(h -> h.createUpdate("""
+        tx.writing(h -> tx.sql().update(h, """
                         INSERT INTO events (conversation_id, seq, type, payload, created_at)
-                        VALUES (:conversationId, :seq, :type, :payload, :createdAt)""")
-                .bind("conversationId", event.conversationId())
-                .bind("seq", event.seq())
-                .bind("type", event.type())
-                .bind("payload", EventCodec.payload(event))
-                .bind("createdAt", Rows.millis(event.at()))
-                .execute());
+                        VALUES (?, ?, ?, ?, ?)""", event.conversationId(), event.seq(), event.type(),
+                EventCodec.payload(event), Rows.millis(event.at())));
     }
 
     @Override
     public List<ChatEvent> readAfter(String conversationId, long afterSeq, int limit) {
         if (limit <= 0) return List.of();
-        return tx.reading(h -> h.createQuery("""
+        return tx.reading(h -> tx.sql().list(h, """
                         SELECT type, payload FROM events
-                        WHERE conversation_id = :conversationId AND seq > :afterSeq
+                        WHERE conversation_id = ? AND seq > ?
                         ORDER BY seq
-                        LIMIT :limit""")
-                .bind("conversationId", conversationId)
-                .bind("afterSeq", afterSeq)
-                .bind("limit", limit)
-                .map((rs, ctx) -> EventCodec.event(rs.getString("type"), rs.getString("payload")))
-                .list());
+                        LIMIT ?""", rs -> EventCodec.event(rs.getString(1), rs.getString(2)), conversationId, afterSeq, limit));
     }
 }

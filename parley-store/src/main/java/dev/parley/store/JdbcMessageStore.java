@@ -20,8 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.Update;
 
 /**
  * Messages in the {@code messages} table with their mentions, edits, reactions and pins; the
@@ -36,10 +34,10 @@ final class JdbcMessageStore implements MessageStore {
                                   code_language, attachments, reply_to_id, thread_root_id, mentions_all,
                                   forwarded_from, created_at, edited_at, deleted_at, deleted_by,
                                   thread_reply_count, thread_last_reply_at, thread_participants)
-            VALUES (:id, :conversationId, :seq, :senderId, :clientMessageId, :type, :text,
-                    :codeLanguage, :attachments, :replyToId, :threadRootId, :mentionsAll,
-                    :forwardedFrom, :createdAt, :editedAt, :deletedAt, :deletedBy,
-                    :replyCount, :lastReplyAt, :participants)""";
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_MENTION = """
+            INSERT INTO message_mentions (message_id, conversation_id, seq, user_id, position)
+            SELECT id, conversation_id, seq, ?, ? FROM messages WHERE id = ?""";
 
     private final JdbcTransactor tx;
     private final Dialect dialect;
@@ -60,65 +58,36 @@ final class JdbcMessageStore implements MessageStore {
     @Override
     public void insert(Message m) {
         tx.writing(h -> {
-            bindMessage(h.createUpdate(INSERT), m).execute();
+            Message.ThreadStats thread = m.thread() == null ? Message.ThreadStats.NONE : m.thread();
+            tx.sql().update(h, INSERT, m.id(), m.conversationId(), m.seq(), m.senderId(), m.clientMessageId(),
+                    m.type().wireName(), m.text(), m.codeLanguage(), JsonCodec.attachments(m.attachments()),
+                    m.replyToId(), m.threadRootId(), m.mentionsAll(), JsonCodec.forwarded(m.forwardedFrom()),
+                    Rows.millis(m.createdAt()), Rows.millis(m.editedAt()), Rows.millis(m.deletedAt()), m.deletedBy(),
+                    thread.replyCount(), Rows.millis(thread.lastReplyAt()), JsonCodec.strings(thread.participantIds()));
             if (dialect == Dialect.SQLITE) tx.beforeCommit(SqliteSearchIndex.KEY, SqliteSearchIndex::indexPending);
             insertMentions(h, m.id(), m.mentions());
             return null;
         });
     }
 
-    private static Update bindMessage(Update statement, Message m) {
-        return statement
-                .bind("id", m.id())
-                .bind("conversationId", m.conversationId())
-                .bind("seq", m.seq())
-                .bind("senderId", m.senderId())
-                .bind("clientMessageId", m.clientMessageId())
-                .bind("type", m.type().wireName())
-                .bind("text", m.text())
-                .bind("codeLanguage", m.codeLanguage())
-                .bind("attachments", JsonCodec.attachments(m.attachments()))
-                .bind("replyToId", m.replyToId())
-                .bind("threadRootId", m.threadRootId())
-                .bind("mentionsAll", m.mentionsAll())
-                .bind("forwardedFrom", JsonCodec.forwarded(m.forwardedFrom()))
-                .bind("createdAt", Rows.millis(m.createdAt()))
-                .bind("editedAt", Rows.millis(m.editedAt()))
-                .bind("deletedAt", Rows.millis(m.deletedAt()))
-                .bind("deletedBy", m.deletedBy())
-                .bind("replyCount", m.thread() == null ? 0 : m.thread().replyCount())
-                .bind("lastReplyAt", m.thread() == null ? null : Rows.millis(m.thread().lastReplyAt()))
-                .bind("participants", JsonCodec.strings(m.thread() == null ? null : m.thread().participantIds()));
-    }
-
     /** Adds mention rows, in the given order without repeats; seq and conversation are copied from the message. */
-    private static void insertMentions(Handle h, String messageId, List<String> mentions) {
+    private void insertMentions(Handle h, String messageId, List<String> mentions) {
         if (mentions == null || mentions.isEmpty()) return;
-        PreparedBatch batch = h.prepareBatch("""
-                INSERT INTO message_mentions (message_id, conversation_id, seq, user_id, position)
-                SELECT id, conversation_id, seq, :userId, :position FROM messages WHERE id = :messageId""");
-        int position = 0;
-        for (String userId : new LinkedHashSet<>(mentions)) {
-            batch.bind("messageId", messageId).bind("userId", userId).bind("position", position++).add();
-        }
-        batch.execute();
+        List<Object[]> rows = new ArrayList<>(mentions.size());
+        for (String userId : new LinkedHashSet<>(mentions)) rows.add(new Object[] {userId, rows.size(), messageId});
+        tx.sql().batch(h, INSERT_MENTION, rows);
     }
 
     @Override
     public Optional<Message> findById(String id) {
-        return tx.reading(h -> h.createQuery(select + "WHERE m.id = :id")
-                .bind("id", id).map((rs, ctx) -> MessageRows.message(rs)).findOne());
+        return tx.reading(h -> tx.sql().one(h, select + "WHERE m.id = ?", MessageRows::message, id));
     }
 
     @Override
     public Optional<Message> findByClientMessageId(String conversationId, String senderId, String clientMessageId) {
-        return tx.reading(h -> h.createQuery(select + """
-                        WHERE m.conversation_id = :conversationId AND COALESCE(m.sender_id, '') = :sender
-                          AND m.client_message_id = :clientMessageId""")
-                .bind("conversationId", conversationId)
-                .bind("sender", senderId == null ? "" : senderId)
-                .bind("clientMessageId", clientMessageId)
-                .map((rs, ctx) -> MessageRows.message(rs)).findOne());
+        return tx.reading(h -> tx.sql().one(h, select + """
+                        WHERE m.conversation_id = ? AND COALESCE(m.sender_id, '') = ? AND m.client_message_id = ?""",
+                MessageRows::message, conversationId, senderId == null ? "" : senderId, clientMessageId));
     }
 
     @Override
@@ -179,18 +148,25 @@ final class JdbcMessageStore implements MessageStore {
     public List<Message> page(String conversationId, String threadRootId, Long beforeSeq, Long afterSeq, int limit) {
         if (limit <= 0) return List.of();
         boolean ascending = beforeSeq == null && afterSeq != null;
-        StringBuilder sql = new StringBuilder(select).append("WHERE m.conversation_id = :conversationId");
-        sql.append(threadRootId == null ? " AND m.thread_root_id IS NULL" : " AND m.thread_root_id = :thread");
-        if (beforeSeq != null) sql.append(" AND m.seq < :before");
-        else if (afterSeq != null) sql.append(" AND m.seq > :after");
-        sql.append(ascending ? " ORDER BY m.seq ASC" : " ORDER BY m.seq DESC").append(" LIMIT :limit");
-        List<Message> found = tx.reading(h -> {
-            var query = h.createQuery(sql.toString()).bind("conversationId", conversationId).bind("limit", limit);
-            if (threadRootId != null) query.bind("thread", threadRootId);
-            if (beforeSeq != null) query.bind("before", beforeSeq.longValue());
-            else if (afterSeq != null) query.bind("after", afterSeq.longValue());
-            return query.map((rs, ctx) -> MessageRows.message(rs)).list();
-        });
+        StringBuilder sql = new StringBuilder(select).append("WHERE m.conversation_id = ?");
+        List<Object> args = new ArrayList<>(4);
+        args.add(conversationId);
+        if (threadRootId == null) {
+            sql.append(" AND m.thread_root_id IS NULL");
+        } else {
+            sql.append(" AND m.thread_root_id = ?");
+            args.add(threadRootId);
+        }
+        if (beforeSeq != null) {
+            sql.append(" AND m.seq < ?");
+            args.add(beforeSeq);
+        } else if (afterSeq != null) {
+            sql.append(" AND m.seq > ?");
+            args.add(afterSeq);
+        }
+        sql.append(ascending ? " ORDER BY m.seq ASC" : " ORDER BY m.seq DESC").append(" LIMIT ?");
+        args.add(limit);
+        List<Message> found = tx.reading(h -> tx.sql().list(h, sql.toString(), MessageRows::message, args.toArray()));
         if (ascending) return found;
         List<Message> ordered = new ArrayList<>(found);
         Collections.reverse(ordered);

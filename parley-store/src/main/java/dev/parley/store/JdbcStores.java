@@ -18,11 +18,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The JDBC stores of one database (SQLite or PostgreSQL, chosen by the URL) sharing one pool and
@@ -69,7 +71,8 @@ public final class JdbcStores implements AutoCloseable {
             writeJdbi.setStatementBuilderFactory(statementCache);
             readJdbi.setStatementBuilderFactory(statementCache);
         }
-        this.transactor = new JdbcTransactor(dialect, writeJdbi, readJdbi, dialect == Dialect.SQLITE);
+        this.transactor = new JdbcTransactor(dialect, writeJdbi, readJdbi, new Sql(statementCache),
+                dialect == Dialect.SQLITE);
         this.users = new JdbcUserStore(transactor);
         this.sessions = new JdbcSessionStore(transactor);
         this.conversations = new JdbcConversationStore(transactor, dialect);
@@ -160,10 +163,17 @@ public final class JdbcStores implements AutoCloseable {
         });
     }
 
-    /** Reports every statement run from now on to {@code logger}; for tests that count statements. */
-    void logStatements(SqlLogger logger) {
+    /** Tells {@code listener} the SQL of every statement run from now on; for tests that count statements. */
+    void logStatements(Consumer<String> listener) {
+        SqlLogger logger = new SqlLogger() {
+            @Override
+            public void logAfterExecution(StatementContext context) {
+                listener.accept(context.getParsedSql().getSql());
+            }
+        };
         writeJdbi.setSqlLogger(logger);
         readJdbi.setSqlLogger(logger);
+        transactor.sql().listen(listener);
     }
 
     @Override

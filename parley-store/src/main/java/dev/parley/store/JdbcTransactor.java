@@ -37,18 +37,25 @@ final class JdbcTransactor implements Transactor, AutoCloseable {
     private final Jdbi writeJdbi;
     private final Jdbi readJdbi;
     private final GroupCommit groupCommit;
+    private final Sql sql;
 
     /**
      * @param singleWriter true when the database allows one writer (SQLite): writes then go through
      *                     group commit on one thread; false when the database serialises
      *                     conflicting writers itself (PostgreSQL)
      */
-    JdbcTransactor(Dialect dialect, Jdbi writeJdbi, Jdbi readJdbi, boolean singleWriter) {
+    JdbcTransactor(Dialect dialect, Jdbi writeJdbi, Jdbi readJdbi, Sql sql, boolean singleWriter) {
         this.dialect = dialect;
+        this.sql = sql;
         this.writeJdbi = writeJdbi;
         this.readJdbi = readJdbi;
         this.groupCommit = singleWriter ? new GroupCommit("parley-" + dialect.name().toLowerCase(java.util.Locale.ROOT)
                 + "-writer", this::runBatch) : null;
+    }
+
+    /** Plain JDBC for the statements of the hot paths, on the handles this transactor gives out. */
+    Sql sql() {
+        return sql;
     }
 
     /** Work on a handle. */
@@ -117,7 +124,7 @@ final class JdbcTransactor implements Transactor, AutoCloseable {
             Tx current = current();
             if (current != null && current.writes) return work.apply(current.handle);
             return write(() -> work.apply(CURRENT.get().handle));
-        } catch (JdbiException e) {
+        } catch (JdbiException | Sql.Failure e) {
             throw SqlErrors.translate(dialect, e);
         }
     }
@@ -130,7 +137,7 @@ final class JdbcTransactor implements Transactor, AutoCloseable {
             try (Handle handle = readJdbi.open()) {
                 return work.apply(handle);
             }
-        } catch (JdbiException e) {
+        } catch (JdbiException | Sql.Failure e) {
             throw SqlErrors.translate(dialect, e);
         }
     }

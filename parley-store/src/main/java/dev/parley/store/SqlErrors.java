@@ -4,7 +4,6 @@ import dev.parley.core.error.ParleyException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
-import org.jdbi.v3.core.JdbiException;
 
 /**
  * Turns integrity violations reported by the database into domain errors: a violated unique key
@@ -35,7 +34,7 @@ final class SqlErrors {
     private SqlErrors() {
     }
 
-    static RuntimeException translate(Dialect dialect, JdbiException e) {
+    static RuntimeException translate(Dialect dialect, RuntimeException e) {
         SQLException sql = sqlCause(e);
         if (sql == null) return e;
         if (sql instanceof SQLTransientConnectionException) {

@@ -41,6 +41,28 @@ final class SqliteStatementCache implements StatementBuilderFactory {
         return new Builder();
     }
 
+    /**
+     * A prepared statement for {@code sql} on {@code connection}, from the cache if one is idle;
+     * hand it back with {@link #giveBack} (or close it) when done.
+     */
+    PreparedStatement take(Connection connection, String sql) throws SQLException {
+        SQLiteConnection physical = connection.unwrap(SQLiteConnection.class);
+        PreparedStatement cached = of(physical).take(sql);
+        return cached != null ? cached : physical.prepareStatement(sql);
+    }
+
+    /** Keeps a statement from {@link #take} for the next use of {@code sql} on its connection. */
+    void giveBack(Connection connection, String sql, PreparedStatement statement) throws SQLException {
+        SQLiteConnection physical = connection.unwrap(SQLiteConnection.class);
+        if (physical.isClosed() || statement.isClosed()) {
+            statement.close();
+            return;
+        }
+        statement.clearParameters();
+        statement.clearBatch();
+        of(physical).giveBack(sql, statement);
+    }
+
     /** Closes every cached statement; for shutdown, after the pools closed their connections. */
     void clear() {
         connections.values().forEach(Statements::closeAll);

@@ -14,13 +14,14 @@ public record Access(Conversation conversation, Member member, Actor actor) {
 
     /** Loads the conversation as {@code actor} sees it: 404 unless it exists and the actor is a member or the platform. */
     public static Access of(ConversationStore store, Actor actor, String conversationId) {
+        if (actor instanceof Actor.Person(String userId)) {
+            ConversationStore.WithMember seen = store.findWithMember(conversationId, userId)
+                    .filter(found -> found.member() != null)
+                    .orElseThrow(() -> ParleyException.notFound("Conversation"));
+            return new Access(seen.conversation(), seen.member(), actor);
+        }
         Conversation conversation = store.findById(conversationId)
                 .orElseThrow(() -> ParleyException.notFound("Conversation"));
-        if (actor instanceof Actor.Person(String userId)) {
-            Member member = store.findMember(conversationId, userId)
-                    .orElseThrow(() -> ParleyException.notFound("Conversation"));
-            return new Access(conversation, member, actor);
-        }
         return new Access(conversation, null, actor);
     }
 

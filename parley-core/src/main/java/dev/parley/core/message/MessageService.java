@@ -129,21 +129,20 @@ public final class MessageService {
         Conversation conversation = access.conversation();
         List<String> mentions = checkMentions(conversation, m.mentions(), m.mentionAll());
         String sender = access.actor().userIdOrNull();
-        long seq = changes.nextSeq(conversation.id());
         Instant now = now();
+        long seq = changes.nextMessageSeq(conversation.id(), now);
         Message message = new Message(ports.ids().next("m"), conversation.id(), seq, sender, m.clientMessageId(), m.type(),
                 m.text() == null || m.text().isBlank() ? null : m.text(), m.codeLanguage(),
                 m.attachments() == null ? List.of() : List.copyOf(m.attachments()), m.replyToId(), m.threadRootId(),
                 mentions, m.mentionAll(), forwardedFrom, now, null, null, null, Message.ThreadStats.NONE);
         ports.messages().insert(message);
-        ports.conversations().recordActivity(conversation.id(), now);
         if (message.threadRootId() != null) ports.messages().refreshThreadStats(message.threadRootId());
         changes.record(new ChatEvent.MessageCreated(conversation.id(), seq, now, message));
         if (sender != null) {
-            ports.conversations().advanceDeliveredSeq(conversation.id(), sender, seq);
-            boolean passedOthers = access.member() == null || access.member().readSeq() < seq - 1;
-            if (ports.conversations().advanceReadSeq(conversation.id(), sender, seq) && passedOthers) {
-                // Moving only over one's own new message changes no receipt and no unread count.
+            ports.conversations().advanceMarkers(conversation.id(), sender, seq);
+            // The sender's read marker moves to the new message; moving only over one's own new
+            // message changes no receipt and no unread count.
+            if (access.member().readSeq() < seq - 1) {
                 changes.record(new UserEvent.ReadMarkerMoved(sender, conversation.id(), seq, now));
             }
         }

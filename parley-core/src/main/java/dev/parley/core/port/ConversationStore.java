@@ -17,9 +17,16 @@ import java.util.Optional;
  * violated key throws {@code ParleyException} CONFLICT and changes nothing.
  */
 public interface ConversationStore {
+    /** A conversation with one user's membership of it; {@code member} is null when the user is not a member. */
+    record WithMember(Conversation conversation, Member member) {
+    }
+
     void insert(Conversation conversation);
 
     Optional<Conversation> findById(String id);
+
+    /** The conversation and the user's membership of it, in one read; empty if the conversation does not exist. */
+    Optional<WithMember> findWithMember(String conversationId, String userId);
 
     Optional<Conversation> findByDirectKey(String directKey);
 
@@ -35,6 +42,12 @@ public interface ConversationStore {
      * rolled-back transaction leaves no gap.
      */
     long nextSeq(String id);
+
+    /**
+     * Takes the next seq for a new message, as {@link #nextSeq} does, and makes {@code at} the
+     * time of the newest message ({@link #recordActivity}) in the same step.
+     */
+    long nextMessageSeq(String id, Instant at);
 
     /** Sets the time of the newest message, which orders conversation lists. */
     void recordActivity(String id, Instant at);
@@ -61,6 +74,9 @@ public interface ConversationStore {
 
     /** Moves the delivered marker forward to {@code seq}; returns false if it was already there or beyond. */
     boolean advanceDeliveredSeq(String conversationId, String userId, long seq);
+
+    /** Moves both the delivered and the read marker forward to {@code seq} (each stays if already there or beyond). */
+    void advanceMarkers(String conversationId, String userId, long seq);
 
     /**
      * The user's conversations matching the filter, pinned first, then newest activity, then id

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Authenticator {
     static final Duration PROVISION_CACHE_TTL = Duration.ofMinutes(5);
     private static final int PROVISION_CACHE_SIZE = 10_000;
+    private static final int VERIFIED_CACHE_SIZE = 10_000;
 
     /** The caller: an actor and, for a built-in login, its session id (else null). */
     public record Identity(Actor actor, String sessionId) {
@@ -31,12 +32,20 @@ public final class Authenticator {
     private record Provisioned(String userId, Instant until) {
     }
 
+    /** A token whose signature and claims were checked: a Parley access token or a host token. */
+    private record Verified(AccessToken own, HostTokenVerifier.HostToken host) {
+        Instant expiresAt() {
+            return own != null ? own.expiresAt() : host.expiresAt();
+        }
+    }
+
     private final TokenService tokens;
     private final HostTokenVerifier hostTokens;
     private final ApiKeys apiKeys;
     private final AccountService accounts;
     private final Clock clock;
     private final Map<ExternalIdentity, Provisioned> provisioned = new ConcurrentHashMap<>();
+    private final Map<String, Verified> verifiedTokens = new ConcurrentHashMap<>();
 
     /** @param hostTokens null when host tokens are not accepted */
     public Authenticator(TokenService tokens, HostTokenVerifier hostTokens, ApiKeys apiKeys, AccountService accounts,
@@ -79,17 +88,44 @@ public final class Authenticator {
      */
     public Bearer verifyBearer(String token) {
         if (token == null || token.isBlank()) throw ParleyException.unauthenticated("A token is required");
-        var own = tokens.verify(token);
-        if (own.isPresent()) {
-            AccessToken access = own.get();
+        Verified verified = verified(token);
+        if (verified.own() != null) {
+            AccessToken access = verified.own();
             if (!accounts.isSessionActive(access.sessionId(), access.userId())) {
                 throw ParleyException.unauthenticated("The session has ended; sign in again");
             }
             return new Bearer(access.userId(), access.sessionId(), access.expiresAt());
         }
-        if (hostTokens == null) throw ParleyException.unauthenticated("The access token is not valid");
-        HostTokenVerifier.HostToken host = hostTokens.verifyToken(token);
+        HostTokenVerifier.HostToken host = verified.host();
         return new Bearer(provision(host.identity()), null, host.expiresAt());
+    }
+
+    /**
+     * The token's signature and claims, checked once and then remembered until the token expires:
+     * a token is immutable, so checking it again on every request would only repeat the work. (The
+     * session of a Parley token is still checked on every request, so signing out takes effect at
+     * once.) 401 for an invalid or expired token.
+     */
+    private Verified verified(String token) {
+        Instant now = clock.instant();
+        Verified cached = verifiedTokens.get(token);
+        if (cached != null) {
+            if (now.isBefore(cached.expiresAt())) return cached;
+            verifiedTokens.remove(token);
+        }
+        Verified fresh;
+        var own = tokens.verify(token);
+        if (own.isPresent()) {
+            fresh = new Verified(own.get(), null);
+        } else {
+            if (hostTokens == null) throw ParleyException.unauthenticated("The access token is not valid");
+            fresh = new Verified(null, hostTokens.verifyToken(token));
+        }
+        // A host token in its verifier's clock-skew allowance after its expiry passes, but is not kept.
+        if (!now.isBefore(fresh.expiresAt())) return fresh;
+        if (verifiedTokens.size() >= VERIFIED_CACHE_SIZE) verifiedTokens.clear();
+        verifiedTokens.put(token, fresh);
+        return fresh;
     }
 
     private String provision(ExternalIdentity identity) {

@@ -121,6 +121,36 @@ public abstract class ConversationStoreContract {
     }
 
     @Test
+    void nextMessageSeqTakesTheSeqAndRecordsTheActivity() {
+        Conversation c = data.group("Team", alice);
+        conversations.nextSeq(c.id());
+
+        assertThat(conversations.nextMessageSeq(c.id(), at(60))).isEqualTo(2);
+
+        Conversation after = conversations.findById(c.id()).orElseThrow();
+        assertThat(after.lastSeq()).isEqualTo(2);
+        assertThat(after.lastActivityAt()).isEqualTo(at(60));
+        assertThatThrownBy(() -> conversations.nextMessageSeq("c_404", at(61)))
+                .isInstanceOfSatisfying(ParleyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void aConversationIsFoundWithTheMembershipOfOneUser() {
+        Conversation c = data.group("Team", alice, bob);
+        conversations.advanceReadSeq(c.id(), bob.id(), 4);
+
+        ConversationStore.WithMember ofBob = conversations.findWithMember(c.id(), bob.id()).orElseThrow();
+        assertThat(ofBob.conversation()).isEqualTo(conversations.findById(c.id()).orElseThrow());
+        assertThat(ofBob.member()).isEqualTo(conversations.findMember(c.id(), bob.id()).orElseThrow());
+        assertThat(ofBob.member().readSeq()).isEqualTo(4);
+
+        ConversationStore.WithMember ofCarol = conversations.findWithMember(c.id(), carol.id()).orElseThrow();
+        assertThat(ofCarol.conversation().id()).isEqualTo(c.id());
+        assertThat(ofCarol.member()).as("not a member").isNull();
+        assertThat(conversations.findWithMember("c_404", bob.id())).isEmpty();
+    }
+
+    @Test
     void recordActivitySetsTheLastActivityTime() {
         Conversation c = data.group("Team", alice);
 
@@ -190,5 +220,26 @@ public abstract class ConversationStoreContract {
         assertThat(member.readSeq()).isEqualTo(5);
         assertThat(member.deliveredSeq()).isEqualTo(7);
         assertThat(conversations.findMember(c.id(), alice.id()).orElseThrow().readSeq()).isZero();
+    }
+
+    @Test
+    void advanceMarkersMovesEachMarkerOnlyForward() {
+        Conversation c = data.group("Team", alice, bob, carol);
+        conversations.advanceReadSeq(c.id(), bob.id(), 5);
+        conversations.advanceDeliveredSeq(c.id(), carol.id(), 9);
+
+        conversations.advanceMarkers(c.id(), bob.id(), 7);
+        conversations.advanceMarkers(c.id(), carol.id(), 7);
+        conversations.advanceMarkers(c.id(), alice.id(), 3);
+        conversations.advanceMarkers(c.id(), alice.id(), 2);
+        conversations.advanceMarkers(c.id(), "u_404", 8);
+
+        assertThat(conversations.findMember(c.id(), bob.id()).orElseThrow())
+                .extracting(Member::deliveredSeq, Member::readSeq).containsExactly(7L, 7L);
+        assertThat(conversations.findMember(c.id(), carol.id()).orElseThrow())
+                .extracting(Member::deliveredSeq, Member::readSeq).containsExactly(9L, 7L);
+        assertThat(conversations.findMember(c.id(), alice.id()).orElseThrow())
+                .extracting(Member::deliveredSeq, Member::readSeq).containsExactly(3L, 3L);
+        assertThat(conversations.countMembers(c.id())).as("no member added").isEqualTo(3);
     }
 }

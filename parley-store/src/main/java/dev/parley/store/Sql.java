@@ -1,0 +1,152 @@
+package dev.parley.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Plain JDBC on the connection of a JDBI handle, for the statements on the hot paths (a send, a
+ * history page, access checks, event replay), where JDBI's per-statement work (configuration
+ * lookups, argument factories, result iterables) costs more than SQLite takes to run the
+ * statement. Parameters are positional and bound by their Java type ({@code String}, {@code Long},
+ * {@code Integer}, {@code Boolean}, null); rows are read by a {@link Row} function. On SQLite the
+ * statements are kept per connection ({@link SqliteStatementCache}); PostgreSQL's driver keeps its
+ * server-side prepared statements per connection by itself. A failure is thrown as a
+ * {@link Failure}, which the transactor translates like JDBI's exceptions. Thread-safe: each call
+ * uses the calling thread's handle.
+ */
+final class Sql {
+    /** Reads one row into a value. */
+    @FunctionalInterface
+    interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /** A statement that failed, with the database's exception as its cause. */
+    static final class Failure extends RuntimeException {
+        Failure(String sql, SQLException cause) {
+            super(cause.getMessage() + " [" + sql + "]", cause);
+        }
+    }
+
+    private final SqliteStatementCache cache;
+    private volatile Consumer<String> listener;
+
+    /** @param cache the statement cache of SQLite connections; null on PostgreSQL */
+    Sql(SqliteStatementCache cache) {
+        this.cache = cache;
+    }
+
+    /** Tells {@code listener} the SQL of every statement run from now on; for tests that count statements. */
+    void listen(Consumer<String> listener) {
+        this.listener = listener;
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE; returns the number of rows it changed. */
+    int update(Handle handle, String sql, Object... args) {
+        Connection connection = handle.getConnection();
+        PreparedStatement statement = prepare(connection, sql);
+        try {
+            bind(statement, args);
+            int changed = statement.executeUpdate();
+            release(connection, sql, statement);
+            return changed;
+        } catch (SQLException e) {
+            throw failed(sql, statement, e);
+        }
+    }
+
+    /** Runs one INSERT, UPDATE or DELETE for each set of parameters, as one batch. */
+    void batch(Handle handle, String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) return;
+        Connection connection = handle.getConnection();
+        PreparedStatement statement = prepare(connection, sql);
+        try {
+            for (Object[] args : rows) {
+                bind(statement, args);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+            release(connection, sql, statement);
+        } catch (SQLException e) {
+            throw failed(sql, statement, e);
+        }
+    }
+
+    /** The first row of a query (or of a statement with RETURNING), if any. */
+    <T> Optional<T> one(Handle handle, String sql, Row<T> row, Object... args) {
+        return Optional.ofNullable(query(handle, sql, args, rs -> rs.next() ? row.map(rs) : null));
+    }
+
+    /** Every row of a query, in its order. */
+    <T> List<T> list(Handle handle, String sql, Row<T> row, Object... args) {
+        return query(handle, sql, args, rs -> {
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) rows.add(row.map(rs));
+            return rows;
+        });
+    }
+
+    /** Runs a query and hands its result set to {@code read}. */
+    private <T> T query(Handle handle, String sql, Object[] args, Row<T> read) {
+        Connection connection = handle.getConnection();
+        PreparedStatement statement = prepare(connection, sql);
+        try {
+            bind(statement, args);
+            T value;
+            try (ResultSet rs = statement.executeQuery()) {
+                value = read.map(rs);
+            }
+            release(connection, sql, statement);
+            return value;
+        } catch (SQLException e) {
+            throw failed(sql, statement, e);
+        }
+    }
+
+    private PreparedStatement prepare(Connection connection, String sql) {
+        Consumer<String> told = listener;
+        if (told != null) told.accept(sql);
+        try {
+            return cache != null ? cache.take(connection, sql) : connection.prepareStatement(sql);
+        } catch (SQLException e) {
+            throw new Failure(sql, e);
+        }
+    }
+
+    private void release(Connection connection, String sql, PreparedStatement statement) throws SQLException {
+        if (cache != null) cache.giveBack(connection, sql, statement);
+        else statement.close();
+    }
+
+    /** Closes the statement of a failed call (a cached one is not reused) and wraps the failure. */
+    private static Failure failed(String sql, PreparedStatement statement, SQLException e) {
+        try {
+            statement.close();
+        } catch (SQLException closing) {
+            e.addSuppressed(closing);
+        }
+        return new Failure(sql, e);
+    }
+
+    private static void bind(PreparedStatement statement, Object[] args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            int index = i + 1;
+            switch (args[i]) {
+                case null -> statement.setNull(index, Types.NULL);
+                case String text -> statement.setString(index, text);
+                case Long number -> statement.setLong(index, number);
+                case Integer number -> statement.setInt(index, number);
+                case Boolean flag -> statement.setBoolean(index, flag);
+                default -> throw new IllegalArgumentException("Cannot bind a " + args[i].getClass().getName());
+            }
+        }
+    }
+}
