@@ -17,7 +17,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -35,7 +40,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  * keys on and a busy timeout; one connection writes, driven by one thread that commits the writes
  * queued meanwhile together (group commit, see {@link JdbcTransactor}; transactions start with
  * {@code BEGIN IMMEDIATE}) while a pool of {@code poolSize} connections reads; every connection is
- * kept open and keeps its prepared statements ({@link SqliteStatementCache}). PostgreSQL: one pool of
+ * kept open and keeps its prepared statements ({@link SqliteStatementCache}); the log is copied
+ * back into the file in the background ({@link SqliteCheckpointer}). PostgreSQL: one pool of
  * {@code poolSize} connections.
  */
 public final class JdbcStores implements AutoCloseable {
@@ -44,10 +50,12 @@ public final class JdbcStores implements AutoCloseable {
             "message_pins", "events", "messages", "conversation_members", "conversations", "user_blocks", "sessions",
             "users");
     private static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
+    private static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
 
     private final Dialect dialect;
     private final List<HikariDataSource> pools;
     private final SqliteStatementCache statementCache;
+    private final SqliteCheckpointer checkpointer;
     private final DataSource migrationSource;
     private final Jdbi writeJdbi;
     private final Jdbi readJdbi;
@@ -80,6 +88,8 @@ public final class JdbcStores implements AutoCloseable {
         this.eventLog = new JdbcEventLog(transactor);
         this.lastSeen = new JdbcLastSeenStore(transactor);
         this.membershipIndex = new JdbcMembershipIndex(transactor);
+        this.checkpointer = dialect == Dialect.SQLITE
+                ? new SqliteCheckpointer(() -> sqliteConnection(readPool.getJdbcUrl()), CHECKPOINT_INTERVAL) : null;
     }
 
     /** Connects to the database the URL names; throws {@code IllegalArgumentException} for an unsupported URL. */
@@ -179,6 +189,7 @@ public final class JdbcStores implements AutoCloseable {
     @Override
     public void close() {
         transactor.close();
+        if (checkpointer != null) checkpointer.close();
         pools.forEach(HikariDataSource::close);
         if (statementCache != null) statementCache.clear();
     }
@@ -203,14 +214,28 @@ public final class JdbcStores implements AutoCloseable {
         return config;
     }
 
-    /** SQLite pragmas are connection properties of the driver, applied to every new connection. */
+    /**
+     * SQLite pragmas are connection properties of the driver, applied to every new connection.
+     * Temporary data (statement journals of savepoints) stays in memory instead of in files
+     * opened and closed per statement; automatic checkpoints are off, {@link SqliteCheckpointer}
+     * runs them in the background.
+     */
+    private static Properties sqlitePragmas(String transactionMode) {
+        Properties pragmas = new Properties();
+        pragmas.setProperty("journal_mode", "WAL");
+        pragmas.setProperty("synchronous", "NORMAL");
+        pragmas.setProperty("foreign_keys", "true");
+        pragmas.setProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MS));
+        pragmas.setProperty("temp_store", "MEMORY");
+        pragmas.setProperty("wal_autocheckpoint", "0");
+        pragmas.setProperty("transaction_mode", transactionMode);
+        return pragmas;
+    }
+
+    /** The SQLite pool {@code name} with the pragmas of {@link #sqlitePragmas}. */
     private static HikariConfig sqliteConfig(DatabaseSettings settings, String name, int size, String transactionMode) {
         HikariConfig config = baseConfig(settings, name, size);
-        config.addDataSourceProperty("journal_mode", "WAL");
-        config.addDataSourceProperty("synchronous", "NORMAL");
-        config.addDataSourceProperty("foreign_keys", "true");
-        config.addDataSourceProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MS));
-        config.addDataSourceProperty("transaction_mode", transactionMode);
+        config.setDataSourceProperties(sqlitePragmas(transactionMode));
         // Writes queue for the writer thread (GroupCommit) before it asks for the one write connection.
         config.setConnectionTimeout(SQLITE_BUSY_TIMEOUT_MS * 3L);
         // Connections to a local file are kept for good: SqliteStatementCache keeps their statements.
@@ -218,6 +243,15 @@ public final class JdbcStores implements AutoCloseable {
         config.setIdleTimeout(0);
         config.setMaxLifetime(0);
         return config;
+    }
+
+    /** A connection of its own to the SQLite file, with the pragmas of the pools. */
+    private static Connection sqliteConnection(String jdbcUrl) {
+        try {
+            return DriverManager.getConnection(jdbcUrl, sqlitePragmas("DEFERRED"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open the SQLite database " + jdbcUrl, e);
+        }
     }
 
     /** Creates the folder of a SQLite file named by {@code jdbc:sqlite:<path>[?options]}; nothing for in-memory. */

@@ -136,7 +136,15 @@ final class Sql {
         return new Failure(sql, e);
     }
 
-    private static void bind(PreparedStatement statement, Object[] args) throws SQLException {
+    /**
+     * Binds every parameter. A cached SQLite statement keeps its previous values, so none may be
+     * left out (on PostgreSQL a statement is fresh, and the driver refuses an unbound parameter).
+     */
+    private void bind(PreparedStatement statement, Object[] args) throws SQLException {
+        if (cache != null && args.length != statement.getParameterMetaData().getParameterCount()) {
+            throw new IllegalArgumentException("The statement has " + statement.getParameterMetaData().getParameterCount()
+                    + " parameters, " + args.length + " were given");
+        }
         for (int i = 0; i < args.length; i++) {
             int index = i + 1;
             switch (args[i]) {

@@ -168,6 +168,31 @@ class GroupCommitTest {
         assertIndexesIntact();
     }
 
+    @Test
+    void everyCallerOfALargeBatchLearnsItsOwnOutcome() throws Exception {
+        Future<?> blocker = occupyTheWriter();
+        List<Future<Integer>> writes = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            int n = i;
+            writes.add(callers.submit(() -> store.transactor().write(() -> {
+                if (n % 7 == 3) throw new IllegalStateException("refused " + n);
+                return n;
+            })));
+        }
+        await().atMost(10, TimeUnit.SECONDS).until(() -> transactor.queuedWrites() == 100);
+        releaseWriter.countDown();
+        blocker.get(10, TimeUnit.SECONDS);
+
+        for (int i = 0; i < writes.size(); i++) {
+            Future<Integer> write = writes.get(i);
+            if (i % 7 == 3) {
+                assertThatThrownBy(() -> write.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("refused " + i);
+            } else {
+                assertThat(write.get(10, TimeUnit.SECONDS)).isEqualTo(i);
+            }
+        }
+    }
+
     /** Blocks the writer thread in a write until {@link #releaseWriter}; returns that write. */
     private Future<?> occupyTheWriter() throws InterruptedException {
         Future<?> blocker = callers.submit(() -> store.transactor().write(() -> {

@@ -2,6 +2,7 @@ package dev.parley.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.parley.core.conversation.Conversation;
 import dev.parley.core.conversation.ConversationKind;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +37,25 @@ class JdbcStoresTest {
             assertThat(stores.isHealthy()).isTrue();
             assertThat(file).exists();
             assertThat(Path.of(file + "-wal")).as("write-ahead log").exists();
+        }
+    }
+
+    @Test
+    void sqliteCopiesTheLogIntoTheDatabaseFileInTheBackground() throws IOException {
+        Path file = temp.resolve("parley.db");
+        try (JdbcStores stores = JdbcStores.open(new DatabaseSettings("jdbc:sqlite:" + file, null, null, 2))) {
+            stores.migrate();
+            long before = Files.size(file);
+            stores.transactor().write(() -> {
+                for (int i = 0; i < 2_000; i++) {
+                    stores.users().insert(new User("u_" + i, "user" + i, "User " + i, null, null, null, null, T0), null);
+                }
+                return null;
+            });
+
+            // Automatic checkpoints are off, so only the background checkpoint grows the file.
+            await().atMost(10, TimeUnit.SECONDS).until(() -> Files.size(file) > before + 100_000);
+            assertThat(stores.users().findByUsername("user1999")).isPresent();
         }
     }
 

@@ -116,6 +116,7 @@ public final class TargetServer implements AutoCloseable {
 
     @Override
     public void close() {
+        api.close();
         process.close();
     }
 }

@@ -6,21 +6,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * The REST calls the bench makes: set-up with the server API key (provision users, create
  * conversations) and the measured calls with a user's token (send, history, search). HTTP/1.1
- * with keep-alive connections from one shared {@link HttpClient}. Thread-safe.
+ * over keep-alive {@link HttpConnection}s: a call takes an idle connection (or opens one) and
+ * gives it back after the answer, so concurrent callers each hold one. Thread-safe.
  */
-public final class RestApi {
+public final class RestApi implements AutoCloseable {
     public static final String API_KEY_HEADER = "X-Parley-Api-Key";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -32,16 +29,17 @@ public final class RestApi {
     public record Answer(int status, String body, long nanos) {
     }
 
-    private final URI base;
+    private static final String JSON = "application/json";
+
+    private final String host;
+    private final int port;
     private final String apiKey;
-    private final HttpClient http;
+    private final ConcurrentLinkedDeque<HttpConnection> idle = new ConcurrentLinkedDeque<>();
 
     public RestApi(String host, int port, String apiKey) {
-        this.base = URI.create("http://" + host + ":" + port);
+        this.host = host;
+        this.port = port;
         this.apiKey = apiKey;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
-                .build();
     }
 
     /** Creates (or finds) the host user {@code sub}; returns its Parley user id. */
@@ -62,9 +60,8 @@ public final class RestApi {
     /** Sends a text message as the token's user; the body is built by hand (no reflection on the hot path). */
     public Answer send(String token, String conversationId, String clientMessageId, String text) {
         String body = "{\"clientMessageId\":\"" + clientMessageId + "\",\"text\":" + dev.parley.bench.ws.JsonScan.quote(text) + "}";
-        return call(HttpRequest.newBuilder(base.resolve("/api/v1/conversations/" + conversationId + "/messages"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return call("POST", "/api/v1/conversations/" + conversationId + "/messages",
+                new String[] {"Authorization", "Bearer " + token, "Content-Type", JSON}, body);
     }
 
     /** {@code GET …/messages?<query>} as the token's user. */
@@ -78,31 +75,54 @@ public final class RestApi {
     }
 
     private Answer get(String token, String pathAndQuery) {
-        return call(HttpRequest.newBuilder(base.resolve(pathAndQuery)).header("Authorization", "Bearer " + token)
-                .GET().build());
+        return call("GET", pathAndQuery, new String[] {"Authorization", "Bearer " + token}, null);
     }
 
     private Answer platformPost(String path, JsonNode body) {
         try {
-            return call(HttpRequest.newBuilder(base.resolve(path)).header(API_KEY_HEADER, apiKey)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body))).build());
+            return call("POST", path, new String[] {API_KEY_HEADER, apiKey, "Content-Type", JSON},
+                    MAPPER.writeValueAsString(body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private Answer call(HttpRequest request) {
+    /**
+     * One exchange on an idle connection (or a new one). A reused connection the server closed
+     * meanwhile fails before any answer arrives; the call is then made once more on a new one
+     * (every call of the bench may be repeated: sends carry a client message id).
+     */
+    private Answer call(String method, String pathAndQuery, String[] headers, String body) {
+        byte[] content = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
         long start = System.nanoTime();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body(), System.nanoTime() - start);
-        } catch (IOException e) {
-            throw new UncheckedIOException(request.method() + " " + request.uri().getPath() + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
+        HttpConnection reused = idle.pollFirst();
+        if (reused != null) {
+            try {
+                return answer(reused, reused.exchange(method, pathAndQuery, headers, content), start);
+            } catch (IOException e) {
+                reused.close();
+            }
         }
+        HttpConnection fresh = null;
+        try {
+            fresh = new HttpConnection(host, port);
+            return answer(fresh, fresh.exchange(method, pathAndQuery, headers, content), start);
+        } catch (IOException e) {
+            if (fresh != null) fresh.close();
+            throw new UncheckedIOException(method + " " + pathAndQuery + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Answer answer(HttpConnection connection, HttpConnection.Response response, long start) {
+        if (response.reusable()) idle.offerFirst(connection);
+        else connection.close();
+        return new Answer(response.status(), new String(response.body(), StandardCharsets.UTF_8), System.nanoTime() - start);
+    }
+
+    /** Closes the idle connections. */
+    @Override
+    public void close() {
+        for (HttpConnection connection; (connection = idle.pollFirst()) != null; ) connection.close();
     }
 
     private static JsonNode expect(Answer answer, int... statuses) {
