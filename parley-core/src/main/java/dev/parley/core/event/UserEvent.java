@@ -12,13 +12,14 @@ public sealed interface UserEvent {
 
     String type();
 
-    record ReadMarkerMoved(String userId, String conversationId, long readSeq, Instant at) implements UserEvent {
-        public String type() { return "read.updated"; }
-    }
-
-    record DeliveredMarkerMoved(String userId, String conversationId, long deliveredSeq, Instant at)
-            implements UserEvent {
-        public String type() { return "delivered.updated"; }
+    /**
+     * The user's read or delivered marker (or both) moved: both markers as they are now, so the
+     * receipt can be told without reading them back, and whether the read marker moved (which
+     * changes the user's unread count).
+     */
+    record MarkersMoved(String userId, String conversationId, long readSeq, long deliveredSeq, boolean readMoved,
+                        Instant at) implements UserEvent {
+        public String type() { return "markers.updated"; }
     }
 
     record SettingsChanged(String userId, String conversationId, dev.parley.core.conversation.MemberSettings settings)

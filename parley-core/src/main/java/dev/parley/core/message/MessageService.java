@@ -6,7 +6,6 @@ import dev.parley.core.access.Actor;
 import dev.parley.core.access.Permission;
 import dev.parley.core.conversation.Conversation;
 import dev.parley.core.conversation.ConversationKind;
-import dev.parley.core.error.ErrorCode;
 import dev.parley.core.error.ParleyException;
 import dev.parley.core.error.Validation;
 import dev.parley.core.event.ChatEvent;
@@ -32,25 +31,26 @@ public final class MessageService {
         this.ports = ports;
     }
 
+    /**
+     * Sends a message. A retry (same sender, conversation and client message id) is answered with
+     * the original message, whatever has changed since: the retry is refused first (by the unique
+     * key, the rate limit, or because the sender may no longer post there) and the original is
+     * then looked up, so a first send costs no lookup.
+     */
     public SendResult send(Actor actor, String conversationId, NewMessage message) {
         MessageRules.validateNew(message, actor instanceof Actor.Platform, ports.limits());
         String sender = actor.userIdOrNull();
-        var earlier = existing(conversationId, sender, message.clientMessageId());
-        if (earlier != null) return earlier;
-        if (sender != null) RateLimits.check(ports.rateLimiter(), RateLimits.SEND, sender);
         try {
+            if (sender != null) RateLimits.check(ports.rateLimiter(), RateLimits.SEND, sender);
             return Changes.write(ports, changes -> {
                 Access access = postable(actor, conversationId);
                 checkReferences(access.conversation(), message);
                 return new SendResult(insert(changes, access, message, null), true);
             });
-        } catch (ParleyException e) {
-            if (e.code() != ErrorCode.CONFLICT) throw e;
-            // A retry with the same client message id committed after the check above: the unique
-            // key refused this insert, and the transaction rolled back.
-            var winner = existing(conversationId, sender, message.clientMessageId());
-            if (winner == null) throw e;
-            return winner;
+        } catch (ParleyException refused) {
+            var original = existing(conversationId, sender, message.clientMessageId());
+            if (original == null) throw refused;
+            return original;
         }
     }
 
@@ -143,7 +143,7 @@ public final class MessageService {
             // The sender's read marker moves to the new message; moving only over one's own new
             // message changes no receipt and no unread count.
             if (access.member().readSeq() < seq - 1) {
-                changes.record(new UserEvent.ReadMarkerMoved(sender, conversation.id(), seq, now));
+                changes.record(new UserEvent.MarkersMoved(sender, conversation.id(), seq, seq, true, now));
             }
         }
         return message;

@@ -6,7 +6,6 @@ import dev.parley.core.access.Actor;
 import dev.parley.core.error.ParleyException;
 import dev.parley.core.event.Changes;
 import dev.parley.core.event.UserEvent;
-import java.time.Instant;
 
 /**
  * Read and delivered markers: per member "read up to seq" and "delivered up to seq", moving only
@@ -25,15 +24,14 @@ public final class ReceiptService {
         return Changes.write(ports, changes -> {
             Access access = Access.of(ports.conversations(), actor, conversationId);
             long target = target(access, seq);
-            Instant now = ports.clock().instant();
-            if (ports.conversations().advanceDeliveredSeq(conversationId, me, target)) {
-                changes.record(new UserEvent.DeliveredMarkerMoved(me, conversationId, target, now));
+            boolean deliveredMoved = ports.conversations().advanceDeliveredSeq(conversationId, me, target);
+            boolean readMoved = ports.conversations().advanceReadSeq(conversationId, me, target);
+            long read = Math.max(access.member().readSeq(), target);
+            if (deliveredMoved || readMoved) {
+                changes.record(new UserEvent.MarkersMoved(me, conversationId, read,
+                        Math.max(access.member().deliveredSeq(), target), readMoved, ports.clock().instant()));
             }
-            if (ports.conversations().advanceReadSeq(conversationId, me, target)) {
-                changes.record(new UserEvent.ReadMarkerMoved(me, conversationId, target, now));
-                return target;
-            }
-            return Math.max(access.member().readSeq(), target);
+            return read;
         });
     }
 
@@ -44,7 +42,8 @@ public final class ReceiptService {
             Access access = Access.of(ports.conversations(), actor, conversationId);
             long target = target(access, seq);
             if (ports.conversations().advanceDeliveredSeq(conversationId, me, target)) {
-                changes.record(new UserEvent.DeliveredMarkerMoved(me, conversationId, target, ports.clock().instant()));
+                changes.record(new UserEvent.MarkersMoved(me, conversationId, access.member().readSeq(), target, false,
+                        ports.clock().instant()));
                 return target;
             }
             return Math.max(access.member().deliveredSeq(), target);

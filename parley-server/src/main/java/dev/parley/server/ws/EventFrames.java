@@ -2,7 +2,6 @@ package dev.parley.server.ws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.parley.core.conversation.Member;
 import dev.parley.core.event.ChatEvent;
 import dev.parley.core.event.UserEvent;
 import dev.parley.core.message.Message;
@@ -89,9 +88,9 @@ final class EventFrames {
     }
 
     /** {@code receipt}: a member's read and delivered markers. */
-    static String receipt(Member member) {
-        return ephemeral("receipt", fields("conversationId", member.conversationId(), "userId", member.userId(),
-                "readSeq", member.readSeq(), "deliveredSeq", member.deliveredSeq()));
+    static String receipt(UserEvent.MarkersMoved moved) {
+        return ephemeral("receipt", fields("conversationId", moved.conversationId(), "userId", moved.userId(),
+                "readSeq", moved.readSeq(), "deliveredSeq", moved.deliveredSeq()));
     }
 
     /** {@code unread}: the user's badge of one conversation. */

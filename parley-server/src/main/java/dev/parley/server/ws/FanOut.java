@@ -2,7 +2,6 @@ package dev.parley.server.ws;
 
 import dev.parley.core.event.ChatEvent;
 import dev.parley.core.event.UserEvent;
-import dev.parley.core.port.ConversationStore;
 import dev.parley.core.port.EventBus;
 import dev.parley.core.port.MembershipIndex;
 import dev.parley.core.presence.Presence;
@@ -15,8 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends what happened to the connections that should know. Persisted events (one bus subscription)
  * go to the connections of the conversation's members, serialised once and handed to each
- * connection's ordered delivery. Marker moves become {@code receipt} events for the members and
- * an {@code unread} event for the user's own connections; settings changes go to the user's own
+ * connection's ordered delivery. Marker moves become {@code receipt} events for the members (made
+ * from the event, without a read) and an {@code unread} event for the user's own connections
+ * (counted off the lanes, see {@link UnreadNotices}); settings changes go to the user's own
  * connections. Typing goes to the connections focusing the conversation, presence to connected
  * users who share a conversation with the user. Runs on the bus's delivery threads (and the
  * callers' for typing and presence); never on a socket reader.
@@ -26,17 +26,14 @@ final class FanOut implements AutoCloseable {
 
     private final ConnectionRegistry registry;
     private final MemberCache members;
-    private final ConversationStore conversations;
-    private final MembershipIndex memberships;
+    private final UnreadNotices unread;
     private final PresenceService presence;
     private AutoCloseable subscription;
 
-    FanOut(ConnectionRegistry registry, MemberCache members, ConversationStore conversations,
-           MembershipIndex memberships, PresenceService presence) {
+    FanOut(ConnectionRegistry registry, MemberCache members, MembershipIndex memberships, PresenceService presence) {
         this.registry = registry;
         this.members = members;
-        this.conversations = conversations;
-        this.memberships = memberships;
+        this.unread = new UnreadNotices(registry, memberships);
         this.presence = presence;
     }
 
@@ -55,11 +52,10 @@ final class FanOut implements AutoCloseable {
 
     void user(UserEvent event) {
         switch (event) {
-            case UserEvent.ReadMarkerMoved moved -> {
-                receipt(moved.userId(), moved.conversationId());
-                unread(moved.userId(), moved.conversationId());
+            case UserEvent.MarkersMoved moved -> {
+                receipt(moved);
+                if (moved.readMoved()) unread.readMoved(moved.userId(), moved.conversationId());
             }
-            case UserEvent.DeliveredMarkerMoved moved -> receipt(moved.userId(), moved.conversationId());
             case UserEvent.SettingsChanged changed -> {
                 if (!registry.isConnected(changed.userId())) return;
                 toUser(changed.userId(), EventFrames.settingsChanged(changed), OutboundQueue.Kind.CONTENT);
@@ -91,19 +87,12 @@ final class FanOut implements AutoCloseable {
         for (String userId : audience) toUser(userId, frame, OutboundQueue.Kind.EPHEMERAL);
     }
 
-    private void receipt(String userId, String conversationId) {
-        Set<String> to = members.members(conversationId);
+    /** The user's markers to every member of the conversation, from the event itself (no read). */
+    private void receipt(UserEvent.MarkersMoved moved) {
+        Set<String> to = members.members(moved.conversationId());
         if (!registry.anyConnected(to)) return;
-        conversations.findMember(conversationId, userId).ifPresent(member -> {
-            String frame = EventFrames.receipt(member);
-            for (String recipient : to) toUser(recipient, frame, OutboundQueue.Kind.CONTENT);
-        });
-    }
-
-    private void unread(String userId, String conversationId) {
-        if (!registry.isConnected(userId)) return;
-        memberships.unread(userId, conversationId).ifPresent(count ->
-                toUser(userId, EventFrames.unread(conversationId, count), OutboundQueue.Kind.CONTENT));
+        String frame = EventFrames.receipt(moved);
+        for (String recipient : to) toUser(recipient, frame, OutboundQueue.Kind.CONTENT);
     }
 
     private void toUser(String userId, String frame, OutboundQueue.Kind kind) {

@@ -53,7 +53,7 @@ public final class Realtime implements AutoCloseable {
         this.eventLog = services.ports().eventLog();
         MemberCache members = new MemberCache(services.ports().tx(), services.ports().conversations(),
                 MEMBER_CACHE_ENTRIES);
-        this.fanOut = new FanOut(registry, members, services.ports().conversations(), memberships, presence);
+        this.fanOut = new FanOut(registry, members, memberships, presence);
         this.operations = new Operations(this);
         SessionOps.register(operations, this);
         MessageOps.register(operations, services);

@@ -54,6 +54,20 @@ public abstract class MessageRulesContract {
     }
 
     @Test
+    void aRetryIsAnsweredWithTheOriginalEvenWhenTheSenderCouldNoLongerPost() {
+        var first = h.messages.send(as(bob), group.id(), NewMessage.text("retry-2", "before archiving"));
+        h.conversations.setArchived(as(ann), group.id(), true);
+        var afterArchiving = h.messages.send(as(bob), group.id(), NewMessage.text("retry-2", "before archiving"));
+        h.members.leave(as(bob), group.id());
+        var afterLeaving = h.messages.send(as(bob), group.id(), NewMessage.text("retry-2", "before archiving"));
+
+        assertThat(afterArchiving.created()).isFalse();
+        assertThat(afterArchiving.message()).isEqualTo(first.message());
+        assertThat(afterLeaving.message()).isEqualTo(first.message());
+        expect(ErrorCode.NOT_FOUND, () -> h.messages.send(as(bob), group.id(), NewMessage.text("retry-3", "new")));
+    }
+
+    @Test
     void theViewOfASendIsWhatReadingTheMessageBackGives() {
         var sent = h.messages.send(as(bob), group.id(), NewMessage.text("view-1", "hello"));
         MessageView fresh = h.reader.sent(as(bob), sent);
@@ -72,7 +86,8 @@ public abstract class MessageRulesContract {
         h.bus.clear();
         Message reply = h.send(bob, group, "two");
         assertThat(h.bus.userEvents()).containsExactly(
-                new dev.parley.core.event.UserEvent.ReadMarkerMoved(bob.id(), group.id(), reply.seq(), reply.createdAt()));
+                new dev.parley.core.event.UserEvent.MarkersMoved(bob.id(), group.id(), reply.seq(), reply.seq(), true,
+                        reply.createdAt()));
 
         h.bus.clear();
         Message again = h.send(bob, group, "three");
@@ -111,6 +126,25 @@ public abstract class MessageRulesContract {
         assertThat(h.unread(bob, group)).isEqualTo(0);
         assertThat(h.summary(bob, group).me().readSeq()).isGreaterThanOrEqualTo(first.seq());
         expect(ErrorCode.VALIDATION_FAILED, () -> h.receipts.markRead(as(bob), group.id(), 999L));
+    }
+
+    @Test
+    void movingMarkersTellsBothMarkersOnceAndWhetherReadMoved() {
+        h.send(ann, group, "1");
+        Message two = h.send(ann, group, "2");
+        Message three = h.send(ann, group, "3");
+        h.bus.clear();
+
+        h.receipts.markDelivered(as(bob), group.id(), two.seq());
+        h.receipts.markRead(as(bob), group.id(), three.seq());
+        h.receipts.markRead(as(bob), group.id(), two.seq());
+        h.receipts.markDelivered(as(bob), group.id(), two.seq());
+
+        assertThat(h.bus.userEvents()).containsExactly(
+                new dev.parley.core.event.UserEvent.MarkersMoved(bob.id(), group.id(), 0, two.seq(), false,
+                        h.clock.instant()),
+                new dev.parley.core.event.UserEvent.MarkersMoved(bob.id(), group.id(), three.seq(), three.seq(), true,
+                        h.clock.instant()));
     }
 
     @Test
