@@ -26,8 +26,11 @@ import org.slf4j.LoggerFactory;
  * while writing), its ordered event delivery, the conversations it focuses, and its deadlines
  * (authentication, token expiry, heartbeat). Requests run on virtual threads, at most
  * {@value #MAX_IN_FLIGHT} at a time. Thread-safe.
+ *
+ * <p>It is also the socket's listener on Jetty's WebSocket API (mounted by {@link SocketMount}); it
+ * is public only because Jetty calls those methods through method handles.
  */
-final class Connection {
+public final class Connection implements Session.Listener.AutoDemanding {
     static final int MAX_IN_FLIGHT = 256;
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
@@ -39,8 +42,8 @@ final class Connection {
     record Identity(String userId, String sessionId, Instant expiresAt) {
     }
 
-    final String id;
-    private final Session session;
+    final long id;
+    private volatile Session session;
     private final Realtime hub;
     private final OutboundQueue queue;
     private final long openedNanos;
@@ -48,11 +51,13 @@ final class Connection {
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     private final Set<String> focused = ConcurrentHashMap.newKeySet();
     private final LongAdder framesRead = new LongAdder();
-    private final LongSupplier framesIn;
+    private LongSupplier framesIn;
     private final Object authLock = new Object();
     private volatile Identity identity;
     private volatile EventDelivery delivery;
     private volatile java.util.concurrent.CompletableFuture<Void> headerAuthentication;
+    /** The upgrade request's {@code Authorization} header until the socket opens (then it is checked and dropped). */
+    private String authorization;
     private boolean cleanedUp;
     private volatile int pendingCloseCode;
     private volatile String pendingCloseReason;
@@ -60,17 +65,58 @@ final class Connection {
     private long lastHeardNanos;
     private long lastPingNanos;
 
-    Connection(String id, Session session, Realtime hub) {
-        this.id = id;
-        this.session = session;
+    /** A connection being upgraded; {@code authorization} is the upgrade request's header (null if none). */
+    Connection(Realtime hub, String authorization) {
+        this.id = hub.nextConnectionId();
         this.hub = hub;
+        this.authorization = authorization;
         this.queue = new OutboundQueue(hub.settings.queueFrames(), hub.settings.queueBytes(),
                 () -> Thread.ofVirtual().name("parley-ws-writer-" + id).start(this::write));
         this.openedNanos = System.nanoTime();
-        this.framesIn = framesIn(session, framesRead);
-        this.lastFramesIn = framesIn.getAsLong();
         this.lastHeardNanos = openedNanos;
         this.lastPingNanos = openedNanos;
+    }
+
+    /** The socket is open: the connection is registered and a bearer header is checked on a virtual thread. */
+    @Override
+    public void onWebSocketOpen(Session session) {
+        this.session = session;
+        this.framesIn = framesIn(session, framesRead);
+        this.lastFramesIn = framesIn.getAsLong();
+        String header = authorization;
+        authorization = null;
+        if (hub.isClosed()) {
+            close(CloseCodes.GOING_AWAY, "The server is shutting down");
+            return;
+        }
+        hub.registry.opened(this);
+        if (header != null) {
+            java.util.concurrent.CompletableFuture<Void> check = new java.util.concurrent.CompletableFuture<>();
+            headerAuthentication = check;
+            Thread.ofVirtual().name("parley-ws-auth-" + id).start(() -> WsEndpoint.authenticate(this, header, hub, check));
+        }
+    }
+
+    @Override
+    public void onWebSocketText(String message) {
+        received(message);
+    }
+
+    @Override
+    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+        receivedBinary();
+        callback.succeed();
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+        cleanUp();
+        callback.succeed();
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        LOG.debug("WebSocket error on connection {}", id, cause);
     }
 
     Identity identity() {
@@ -92,11 +138,6 @@ final class Connection {
 
     boolean isClosed() {
         return closed.get();
-    }
-
-    /** A check of the upgrade request's bearer token, running; requests and the deadline wait for it. */
-    void headerAuthentication(java.util.concurrent.CompletableFuture<Void> check) {
-        headerAuthentication = check;
     }
 
     /** The running or finished header check; null when the client connected without one. */
@@ -129,7 +170,7 @@ final class Connection {
     }
 
     /** A text frame arrived (on the socket's reader): bound checks and parsing here, the work on a virtual thread. */
-    void received(String text) {
+    private void received(String text) {
         framesRead.increment();
         if (closed.get()) return;
         if (FrameCodec.exceeds(text, hub.settings.maxFrameBytes())) {
@@ -159,7 +200,7 @@ final class Connection {
     }
 
     /** A binary frame arrived: refused with an error reply. */
-    void receivedBinary() {
+    private void receivedBinary() {
         framesRead.increment();
         send(FrameCodec.error(null, ParleyException.unsupportedMediaType(
                 "Binary frames are not supported; send JSON in text frames")), OutboundQueue.Kind.CONTENT);
