@@ -34,7 +34,10 @@ public final class WsEndpoint {
         }, request -> new Connection(hub, request.getHeaders().get(HttpHeader.AUTHORIZATION)));
     }
 
-    /** Checks the upgrade request's bearer token; a refused one closes the connection with 4401. */
+    /**
+     * Checks the upgrade request's bearer token; a refused one closes the connection with 4401.
+     * Completes {@code check} either way, then the connection forgets it.
+     */
     static void authenticate(Connection connection, String authorization, Realtime hub,
                              CompletableFuture<Void> check) {
         try {
@@ -52,6 +55,8 @@ public final class WsEndpoint {
             LOG.error("Checking the bearer token of connection {} failed", connection.id, e);
             connection.close(CloseCodes.SERVER_ERROR, "Authentication failed on our side");
             check.completeExceptionally(e);
+        } finally {
+            connection.headerAuthenticationDone();
         }
     }
 
