@@ -39,6 +39,13 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class ConnectionsWorkload {
     public static final String NAME = "connections";
+    /**
+     * The server JVM's settings for this workload (before any {@code --server-jvm-options}): a fixed
+     * heap bound, so resident memory follows what the connections keep rather than how far the JVM
+     * chose to grow an unbounded heap, and compact object headers; both as docs/operations.md
+     * recommends for a chat node.
+     */
+    public static final List<String> SERVER_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseCompactObjectHeaders");
     private static final int MAX_USERS = 1_000;
     private static final int PER_SOURCE_ADDRESS = 20_000;
     private static final int CONCURRENT_HANDSHAKES = 64;
@@ -113,7 +120,8 @@ public final class ConnectionsWorkload {
                 .parameter("users", population.users().size())
                 .parameter("members", members)
                 .parameter("rampPerSec", settings.rampPerSecond())
-                .parameter("holdSec", settings.shortDuration().toMillis() / 1000.0);
+                .parameter("holdSec", settings.shortDuration().toMillis() / 1000.0)
+                .parameter("serverJvmOptions", String.join(" ", target.jvmOptions()));
         result.metric("connected", peers.size());
         result.metric("failed", failures.sum());
         result.metric("openAfterHold", openAtEnd);
