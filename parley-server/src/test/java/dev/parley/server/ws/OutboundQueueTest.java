@@ -67,14 +67,7 @@ class OutboundQueueTest {
 
         assertThat(queue.offerWaiting("late", Duration.ofMillis(20))).isEqualTo(OutboundQueue.Offer.OVERFLOW);
 
-        CompletableFuture<OutboundQueue.Offer> waiting = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
-            try {
-                waiting.complete(queue.offerWaiting("second", Duration.ofSeconds(20)));
-            } catch (InterruptedException e) {
-                waiting.completeExceptionally(e);
-            }
-        });
+        CompletableFuture<OutboundQueue.Offer> waiting = offerWaitingElsewhere(queue, "second");
         assertThat(queue.next()).isEqualTo("first");
         assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo(OutboundQueue.Offer.QUEUED);
         assertThat(queue.next()).isEqualTo("second");
@@ -84,14 +77,7 @@ class OutboundQueueTest {
     void closingDropsWhatWaitsWakesWaitersAndRefusesMore() throws Exception {
         OutboundQueue queue = queue(1, 1_000);
         queue.offer("first", OutboundQueue.Kind.CONTENT);
-        CompletableFuture<OutboundQueue.Offer> waiting = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
-            try {
-                waiting.complete(queue.offerWaiting("second", Duration.ofSeconds(20)));
-            } catch (InterruptedException e) {
-                waiting.completeExceptionally(e);
-            }
-        });
+        CompletableFuture<OutboundQueue.Offer> waiting = offerWaitingElsewhere(queue, "second");
 
         queue.close();
 
@@ -99,5 +85,18 @@ class OutboundQueueTest {
         assertThat(queue.holdsBuffer()).isFalse();
         assertThat(queue.next()).isNull();
         assertThat(queue.offer("third", OutboundQueue.Kind.CONTENT)).isEqualTo(OutboundQueue.Offer.CLOSED);
+    }
+
+    /** Offers {@code frame} with {@link OutboundQueue#offerWaiting} on a virtual thread of its own. */
+    private static CompletableFuture<OutboundQueue.Offer> offerWaitingElsewhere(OutboundQueue queue, String frame) {
+        CompletableFuture<OutboundQueue.Offer> outcome = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                outcome.complete(queue.offerWaiting(frame, Duration.ofSeconds(20)));
+            } catch (InterruptedException e) {
+                outcome.completeExceptionally(e);
+            }
+        });
+        return outcome;
     }
 }
