@@ -113,7 +113,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     @Command(name = "connections", mixinStandardHelpOptions = true,
-            description = "Open N authenticated, resumed, idle connections; report memory per connection.")
+            description = "Open N authenticated, resumed, idle connections; report memory per connection "
+                    + "(on a fresh server started with -Xmx512m -XX:+UseCompactObjectHeaders, then --server-jvm-options).")
     static final class Connections extends WorkloadCommand {
         String workload() {
             return "connections";

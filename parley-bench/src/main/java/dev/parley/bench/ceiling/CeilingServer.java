@@ -1,7 +1,6 @@
 package dev.parley.bench.ceiling;
 
 import io.javalin.Javalin;
-import java.time.Duration;
 
 /**
  * The ceiling: the simplest broadcast server on Parley's HTTP/WebSocket stack (Javalin 7, Jetty
@@ -28,12 +27,8 @@ public final class CeilingServer implements AutoCloseable {
             config.concurrency.useVirtualThreads = true;
             config.jetty.host = "127.0.0.1";
             config.jetty.port = port;
-            config.jetty.modifyWebSocketServletFactory(factory -> {
-                factory.setIdleTimeout(Duration.ofMinutes(10));
-                factory.setMaxTextMessageSize(1 << 20); // Parley's hard frame limit
-            });
             CeilingRoutes.register(config.routes, state);
-            CeilingSockets.register(config.routes, state);
+            CeilingSockets.register(config, state);
         });
         app.start();
         return new CeilingServer(app);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import dev.parley.bench.ws.JsonScan;
-import io.javalin.websocket.WsContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -14,11 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.jetty.websocket.api.Callback;
 
 /**
  * The ceiling's whole state, in memory: per conversation a seq counter and the connections that
- * resumed it. A send takes the next seq and queues the event to every subscribed connection under
+ * resumed it (each connection knows its own user and conversations). A send takes the next seq and queues the event to every subscribed connection under
  * the conversation's lock, so every connection sees one conversation's events in seq order (as
  * Parley guarantees). Thread-safe.
  */
@@ -38,7 +36,7 @@ final class CeilingState {
 
     static final class Conversation {
         final AtomicLong seq = new AtomicLong(1); // seq 1 is the creation, as in Parley
-        final Set<WsContext> subscribers = ConcurrentHashMap.newKeySet();
+        final Set<CeilingSocket> subscribers = ConcurrentHashMap.newKeySet();
     }
 
     private final Map<String, Conversation> conversations = new ConcurrentHashMap<>();
@@ -65,35 +63,20 @@ final class CeilingState {
                     senderId, clientMessageId, "text", text, now);
             String frame = json(new EventFrame("event", "message.created", conversationId, seq, now,
                     Map.of("message", message)));
-            for (WsContext subscriber : conversation.subscribers) {
-                subscriber.session.sendText(frame, Callback.NOOP);
-            }
+            for (CeilingSocket subscriber : conversation.subscribers) subscriber.send(frame);
             return message;
         }
     }
 
-    /** What the ceiling keeps per connection: its user and the conversations it resumed. */
-    static final class Connection {
-        volatile String user;
-        final java.util.List<Conversation> subscriptions = new java.util.concurrent.CopyOnWriteArrayList<>();
-    }
-
-    private final Map<String, Connection> connections = new ConcurrentHashMap<>();
-
-    Connection connection(WsContext ctx) {
-        return connections.computeIfAbsent(ctx.sessionId(), key -> new Connection());
-    }
-
-    void subscribe(WsContext ctx, String conversationId) {
+    void subscribe(CeilingSocket socket, String conversationId) {
         Conversation conversation = conversation(conversationId);
-        conversation.subscribers.add(ctx);
-        connection(ctx).subscriptions.add(conversation);
+        conversation.subscribers.add(socket);
+        socket.subscriptions.add(conversation);
     }
 
-    void disconnect(WsContext ctx) {
-        Connection connection = connections.remove(ctx.sessionId());
-        if (connection == null) return;
-        for (Conversation conversation : connection.subscriptions) conversation.subscribers.remove(ctx);
+    void disconnect(CeilingSocket socket) {
+        for (Conversation conversation : socket.subscriptions) conversation.subscribers.remove(socket);
+        socket.subscriptions.clear();
     }
 
     static String json(Object value) {

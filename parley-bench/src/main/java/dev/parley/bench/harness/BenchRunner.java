@@ -22,9 +22,11 @@ import java.util.stream.Stream;
 
 /**
  * Runs workloads against the targets: for each target (the ceiling first, so Parley's figures can
- * be set against it) one server for the workloads that write (fanout, burst, connections,
- * rest-send) and one on the generated store for history and search, so measured runs never change
- * the reused store (smoke runs use the store's server for everything: they measure nothing). Prints one JSON line per run
+ * be set against it) one server for the workloads that write (fanout, burst, rest-send), one of its
+ * own for connections (fresh, with the fixed heap settings of {@link ConnectionsWorkload#SERVER_JVM_OPTIONS},
+ * so its memory figures do not depend on what ran before) and one on the generated store for history
+ * and search, so measured runs never change the reused store (smoke runs use the store's server for
+ * everything: they measure nothing). Prints one JSON line per run
  * to {@code out} (and appends it to {@code --json-out}), then the Markdown tables; progress goes to
  * {@code err}.
  */
@@ -47,6 +49,8 @@ public final class BenchRunner {
     /** Runs {@code workloads} (names of {@link #WORKLOADS}) and returns every run's result. */
     public List<RunResult> run(List<String> workloads) {
         List<String> writing = workloads.stream().filter(w -> !STORE_WORKLOADS.contains(w)).toList();
+        boolean connections = !settings.smoke() && writing.contains(ConnectionsWorkload.NAME);
+        List<String> shared = connections ? writing.stream().filter(w -> !w.equals(ConnectionsWorkload.NAME)).toList() : writing;
         List<String> reading = workloads.stream().filter(STORE_WORKLOADS::contains).toList();
         List<String> targets = settings.targets().stream()
                 .sorted(Comparator.comparing(t -> t.equals(TargetServer.CEILING) ? 0 : 1)).toList();
@@ -62,13 +66,20 @@ public final class BenchRunner {
                 // Smoke runs check correctness only: one server on the store does everything, sooner.
                 List<String> every = new ArrayList<>(writing);
                 every.addAll(reading);
-                results.addAll(runOn(target, settings.storeFolder(), every, store));
+                results.addAll(runOn(target, settings.storeFolder(), every, store, settings.serverJvmOptions()));
                 continue;
             }
-            if (!writing.isEmpty()) {
-                results.addAll(runOn(target, settings.workDir().resolve(target + "-data-" + System.nanoTime()), writing, null));
+            if (!shared.isEmpty()) {
+                results.addAll(runOn(target, settings.workDir().resolve(target + "-data-" + System.nanoTime()), shared, null,
+                        settings.serverJvmOptions()));
             }
-            if (!reading.isEmpty()) results.addAll(runOn(target, settings.storeFolder(), reading, store));
+            if (connections) {
+                List<String> options = new ArrayList<>(ConnectionsWorkload.SERVER_JVM_OPTIONS);
+                options.addAll(settings.serverJvmOptions()); // given later, so the caller's options win
+                results.addAll(runOn(target, settings.workDir().resolve(target + "-data-" + System.nanoTime()),
+                        List.of(ConnectionsWorkload.NAME), null, options));
+            }
+            if (!reading.isEmpty()) results.addAll(runOn(target, settings.storeFolder(), reading, store, settings.serverJvmOptions()));
         }
         compare(results);
         for (RunResult result : results) {
@@ -82,13 +93,15 @@ public final class BenchRunner {
     }
 
     /**
-     * Starts one server of {@code target} on {@code dataDir} (Parley: with its database there) and
-     * runs {@code workloads} on it in turn; a workload that fails to run becomes a result with the error.
+     * Starts one server of {@code target} on {@code dataDir} (Parley: with its database there) with
+     * {@code jvmOptions} and runs {@code workloads} on it in turn; a workload that fails to run
+     * becomes a result with the error.
      */
-    private List<RunResult> runOn(String target, Path dataDir, List<String> workloads, StoreWorkloads.Store store) {
+    private List<RunResult> runOn(String target, Path dataDir, List<String> workloads, StoreWorkloads.Store store,
+                                  List<String> jvmOptions) {
         List<RunResult> results = new ArrayList<>();
         BenchDatabase database = target.equals(TargetServer.PARLEY) ? BenchDatabase.open(settings.database(), dataDir) : null;
-        try (TargetServer server = start(target, dataDir, database)) {
+        try (TargetServer server = start(target, dataDir, database, jvmOptions)) {
             for (String workload : workloads) {
                 err.println("Running " + workload + " against " + target + " …");
                 List<RunResult> produced;
@@ -155,10 +168,10 @@ public final class BenchRunner {
         }
     }
 
-    private TargetServer start(String target, Path dataDir, BenchDatabase database) {
-        err.println("Starting " + target + " …");
-        return target.equals(TargetServer.PARLEY) ? TargetServer.parley(settings, dataDir, database)
-                : TargetServer.ceiling(settings);
+    private TargetServer start(String target, Path dataDir, BenchDatabase database, List<String> jvmOptions) {
+        err.println("Starting " + target + (jvmOptions.isEmpty() ? "" : " with " + String.join(" ", jvmOptions)) + " …");
+        return target.equals(TargetServer.PARLEY) ? TargetServer.parley(settings, dataDir, database, jvmOptions)
+                : TargetServer.ceiling(settings, jvmOptions);
     }
 
     /** Sets each Parley run against the ceiling run of the same workload (and step). */

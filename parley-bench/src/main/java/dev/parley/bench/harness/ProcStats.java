@@ -31,12 +31,22 @@ public final class ProcStats {
 
     /** Resident set size of the process, in bytes. */
     public static long residentBytes(long pid) {
+        long kb = statusField(pid, "VmRSS:");
+        return kb < 0 ? -1 : kb * 1024;
+    }
+
+    /** Operating-system threads of the process (virtual threads are not counted: they have none of their own). */
+    public static long threads(long pid) {
+        return statusField(pid, "Threads:");
+    }
+
+    /** The first number of a line of {@code /proc/<pid>/status}, or -1. */
+    private static long statusField(long pid, String name) {
         try {
             List<String> lines = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"));
             for (String line : lines) {
-                if (line.startsWith("VmRSS:")) {
-                    String kb = line.substring("VmRSS:".length()).trim().split("\\s+")[0];
-                    return Long.parseLong(kb) * 1024;
+                if (line.startsWith(name)) {
+                    return Long.parseLong(line.substring(name.length()).trim().split("\\s+")[0]);
                 }
             }
             return -1;

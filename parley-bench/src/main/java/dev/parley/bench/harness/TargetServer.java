@@ -31,10 +31,13 @@ public final class TargetServer implements AutoCloseable {
     private final BenchDatabase database;
     private final RestApi api;
     private final HostTokens tokens;
+    private final List<String> jvmOptions;
 
-    private TargetServer(String kind, ServerProcess process, BenchDatabase database, String apiKey, String secret) {
+    private TargetServer(String kind, ServerProcess process, BenchDatabase database, String apiKey, String secret,
+                         List<String> jvmOptions) {
         this.kind = kind;
         this.process = process;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.database = database;
         this.api = new RestApi("127.0.0.1", process.port(), apiKey);
         this.tokens = new HostTokens(secret);
@@ -42,6 +45,11 @@ public final class TargetServer implements AutoCloseable {
 
     /** Starts Parley on {@code dataDir} with {@code database} (which the caller closes after this server). */
     public static TargetServer parley(BenchSettings settings, Path dataDir, BenchDatabase database) {
+        return parley(settings, dataDir, database, settings.serverJvmOptions());
+    }
+
+    /** As {@link #parley(BenchSettings, Path, BenchDatabase)}, the JVM started with {@code jvmOptions}. */
+    public static TargetServer parley(BenchSettings settings, Path dataDir, BenchDatabase database, List<String> jvmOptions) {
         Path jar = settings.serverJar();
         if (jar == null || !Files.isRegularFile(jar)) {
             throw new IllegalStateException("The Parley server jar is missing: " + jar + ". Build it first: "
@@ -60,18 +68,24 @@ public final class TargetServer implements AutoCloseable {
         env.put("PARLEY_SHUTDOWN_GRACE", "2s");
         env.putAll(database.serverEnvironment());
         List<String> arguments = List.of("-jar", jar.toAbsolutePath().toString(), "serve");
-        ServerProcess process = ServerProcess.start("Parley", settings.serverJvmOptions(), arguments, env,
+        ServerProcess process = ServerProcess.start("Parley", jvmOptions, arguments, env,
                 settings.workDir().resolve("parley-" + System.nanoTime() + ".log"), START_TIMEOUT);
-        return new TargetServer(PARLEY, process, database, apiKey, secret);
+        return new TargetServer(PARLEY, process, database, apiKey, secret, jvmOptions);
     }
 
     /** Starts the ceiling server from this JVM's class path (the bench jar, or the build's classes in tests). */
     public static TargetServer ceiling(BenchSettings settings) {
+        return ceiling(settings, settings.serverJvmOptions());
+    }
+
+    /** As {@link #ceiling(BenchSettings)}, the JVM started with {@code jvmOptions}. */
+    public static TargetServer ceiling(BenchSettings settings, List<String> jvmOptions) {
         List<String> arguments = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"),
                 "dev.parley.bench.ceiling.CeilingServer", "0"));
-        ServerProcess process = ServerProcess.start("Ceiling", settings.serverJvmOptions(), arguments, Map.of(),
+        ServerProcess process = ServerProcess.start("Ceiling", jvmOptions, arguments, Map.of(),
                 settings.workDir().resolve("ceiling-" + System.nanoTime() + ".log"), START_TIMEOUT);
-        return new TargetServer(CEILING, process, null, "ceiling-accepts-any-key", "ceiling-accepts-any-token-0123456789");
+        return new TargetServer(CEILING, process, null, "ceiling-accepts-any-key", "ceiling-accepts-any-token-0123456789",
+                jvmOptions);
     }
 
     private static String randomHex(SecureRandom random, int bytes) {
@@ -83,6 +97,11 @@ public final class TargetServer implements AutoCloseable {
     /** {@link #PARLEY} or {@link #CEILING}. */
     public String kind() {
         return kind;
+    }
+
+    /** The options its JVM was started with. */
+    public List<String> jvmOptions() {
+        return jvmOptions;
     }
 
     public RestApi api() {

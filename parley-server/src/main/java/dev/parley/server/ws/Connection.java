@@ -3,19 +3,19 @@ package dev.parley.server.ws;
 import dev.parley.core.error.ParleyException;
 import dev.parley.core.event.ChatEvent;
 import dev.parley.server.auth.Authenticator;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.LongSupplier;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.WebSocketConnection;
 import org.eclipse.jetty.websocket.core.WebSocketCoreSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,33 +26,60 @@ import org.slf4j.LoggerFactory;
  * while writing), its ordered event delivery, the conversations it focuses, and its deadlines
  * (authentication, token expiry, heartbeat). Requests run on virtual threads, at most
  * {@value #MAX_IN_FLIGHT} at a time. Thread-safe.
+ *
+ * <p>An idle connection keeps little: its flags and counters are plain fields (no atomics or
+ * semaphores of their own), and what only some connections need is made on first use and dropped
+ * when done: the set of focused conversations, the outbound queue's deque (see
+ * {@link OutboundQueue}), the delivery's backlog (see {@link EventDelivery}) and the header check.
+ *
+ * <p>It is also the socket's listener on Jetty's WebSocket API (mounted by {@link SocketMount}); it
+ * is public only because Jetty calls those methods through method handles.
  */
-final class Connection {
+public final class Connection implements Session.Listener.AutoDemanding {
     static final int MAX_IN_FLIGHT = 256;
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
     /** Queued to close the connection once everything before it was written (compared by identity). */
     @SuppressWarnings("StringOperationCanBeSimplified")
     private static final String CLOSE = new String("close");
+    private static final VarHandle CLOSED;
+    private static final VarHandle IN_FLIGHT;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            CLOSED = lookup.findVarHandle(Connection.class, "closed", boolean.class);
+            IN_FLIGHT = lookup.findVarHandle(Connection.class, "inFlight", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /** Who the connection is: the user, the login session (null for host tokens) and the token's expiry. */
     record Identity(String userId, String sessionId, Instant expiresAt) {
     }
 
-    final String id;
-    private final Session session;
+    final long id;
+    private volatile Session session;
     private final Realtime hub;
     private final OutboundQueue queue;
     private final long openedNanos;
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
-    private final Set<String> focused = ConcurrentHashMap.newKeySet();
-    private final LongAdder framesRead = new LongAdder();
-    private final LongSupplier framesIn;
+    private volatile boolean closed;
+    /** Requests running (changed through {@link #IN_FLIGHT}). */
+    private volatile int inFlight;
+    /** The conversations this connection focuses; null until the first focus. */
+    private volatile Set<String> focused;
+    /** Jetty's connection, which counts every frame read (pongs too); null if the socket is not Jetty's. */
+    private WebSocketConnection transport;
+    /** Text and binary frames read, counted when there is no {@link #transport} to ask. */
+    private volatile long framesRead;
     private final Object authLock = new Object();
     private volatile Identity identity;
     private volatile EventDelivery delivery;
-    private volatile java.util.concurrent.CompletableFuture<Void> headerAuthentication;
+    /** The running check of the upgrade's bearer header; null when there is none or once it finished. */
+    private volatile CompletableFuture<Void> headerAuthentication;
+    /** The upgrade request's {@code Authorization} header until the socket opens (then it is checked and dropped). */
+    private String authorization;
     private boolean cleanedUp;
     private volatile int pendingCloseCode;
     private volatile String pendingCloseReason;
@@ -60,17 +87,58 @@ final class Connection {
     private long lastHeardNanos;
     private long lastPingNanos;
 
-    Connection(String id, Session session, Realtime hub) {
-        this.id = id;
-        this.session = session;
+    /** A connection being upgraded; {@code authorization} is the upgrade request's header (null if none). */
+    Connection(Realtime hub, String authorization) {
+        this.id = hub.nextConnectionId();
         this.hub = hub;
+        this.authorization = authorization;
         this.queue = new OutboundQueue(hub.settings.queueFrames(), hub.settings.queueBytes(),
                 () -> Thread.ofVirtual().name("parley-ws-writer-" + id).start(this::write));
         this.openedNanos = System.nanoTime();
-        this.framesIn = framesIn(session, framesRead);
-        this.lastFramesIn = framesIn.getAsLong();
         this.lastHeardNanos = openedNanos;
         this.lastPingNanos = openedNanos;
+    }
+
+    /** The socket is open: the connection is registered and a bearer header is checked on a virtual thread. */
+    @Override
+    public void onWebSocketOpen(Session session) {
+        this.session = session;
+        this.transport = transport(session);
+        this.lastFramesIn = framesIn();
+        String header = authorization;
+        authorization = null;
+        if (hub.isClosed()) {
+            close(CloseCodes.GOING_AWAY, "The server is shutting down");
+            return;
+        }
+        hub.registry.opened(this);
+        if (header != null) {
+            CompletableFuture<Void> check = new CompletableFuture<>();
+            headerAuthentication = check;
+            Thread.ofVirtual().name("parley-ws-auth-" + id).start(() -> WsEndpoint.authenticate(this, header, hub, check));
+        }
+    }
+
+    @Override
+    public void onWebSocketText(String message) {
+        received(message);
+    }
+
+    @Override
+    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+        receivedBinary();
+        callback.succeed();
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+        cleanUp();
+        callback.succeed();
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        LOG.debug("WebSocket error on connection {}", id, cause);
     }
 
     Identity identity() {
@@ -91,17 +159,17 @@ final class Connection {
     }
 
     boolean isClosed() {
-        return closed.get();
+        return closed;
     }
 
-    /** A check of the upgrade request's bearer token, running; requests and the deadline wait for it. */
-    void headerAuthentication(java.util.concurrent.CompletableFuture<Void> check) {
-        headerAuthentication = check;
-    }
-
-    /** The running or finished header check; null when the client connected without one. */
-    java.util.concurrent.CompletableFuture<Void> headerAuthentication() {
+    /** The running header check; null when the client connected without one or once it finished. */
+    CompletableFuture<Void> headerAuthentication() {
         return headerAuthentication;
+    }
+
+    /** The header check finished (it completed its future first): the connection forgets it. */
+    void headerAuthenticationDone() {
+        headerAuthentication = null;
     }
 
     /**
@@ -129,9 +197,9 @@ final class Connection {
     }
 
     /** A text frame arrived (on the socket's reader): bound checks and parsing here, the work on a virtual thread. */
-    void received(String text) {
-        framesRead.increment();
-        if (closed.get()) return;
+    private void received(String text) {
+        countFrame();
+        if (closed) return;
         if (FrameCodec.exceeds(text, hub.settings.maxFrameBytes())) {
             send(FrameCodec.error(null, ParleyException.tooLarge(
                     "The frame is larger than " + hub.settings.maxFrameBytes() + " bytes")), OutboundQueue.Kind.CONTENT);
@@ -144,7 +212,7 @@ final class Connection {
             send(FrameCodec.error(bad.id, bad.error), OutboundQueue.Kind.CONTENT);
             return;
         }
-        if (!inFlight.tryAcquire()) {
+        if (!acquireRequest()) {
             send(FrameCodec.error(request.id(), ParleyException.rateLimited("more than " + MAX_IN_FLIGHT
                     + " requests in flight on one connection", java.time.Duration.ofSeconds(1))), OutboundQueue.Kind.CONTENT);
             return;
@@ -153,14 +221,14 @@ final class Connection {
             try {
                 hub.operations.handle(this, request);
             } finally {
-                inFlight.release();
+                IN_FLIGHT.getAndAdd(this, -1);
             }
         });
     }
 
     /** A binary frame arrived: refused with an error reply. */
-    void receivedBinary() {
-        framesRead.increment();
+    private void receivedBinary() {
+        countFrame();
         send(FrameCodec.error(null, ParleyException.unsupportedMediaType(
                 "Binary frames are not supported; send JSON in text frames")), OutboundQueue.Kind.CONTENT);
     }
@@ -207,14 +275,35 @@ final class Connection {
     }
 
     void focus(String conversationId) {
-        focused.add(conversationId);
+        focusedForChange().add(conversationId);
         hub.registry.focus(this, conversationId);
-        if (closed.get()) hub.registry.blur(this, conversationId);
+        if (closed) hub.registry.blur(this, conversationId);
     }
 
     void blur(String conversationId) {
-        focused.remove(conversationId);
+        Set<String> now = focused;
+        if (now != null) now.remove(conversationId);
         hub.registry.blur(this, conversationId);
+    }
+
+    /** The conversations focused now (empty if none), for tests. */
+    Set<String> focused() {
+        Set<String> now = focused;
+        return now == null ? Set.of() : Set.copyOf(now);
+    }
+
+    /** Whether the set of focused conversations was made (for tests: it is made on the first focus). */
+    boolean holdsFocusSet() {
+        return focused != null;
+    }
+
+    private Set<String> focusedForChange() {
+        Set<String> now = focused;
+        if (now != null) return now;
+        synchronized (authLock) {
+            if (focused == null) focused = ConcurrentHashMap.newKeySet();
+            return focused;
+        }
     }
 
     /** The user was removed from a conversation: stop focusing it. */
@@ -227,7 +316,7 @@ final class Connection {
      * heartbeat (any frame read, pongs included, counts as an answer); sends the periodic ping.
      */
     void checkDeadlines(long nowNanos, Instant now) {
-        if (closed.get()) return;
+        if (closed) return;
         Identity who = identity;
         var check = headerAuthentication;
         boolean checking = check != null && !check.isDone();
@@ -239,7 +328,7 @@ final class Connection {
             close(CloseCodes.TOKEN_EXPIRED, "The token expired; connect again with a fresh one");
             return;
         }
-        long frames = framesIn.getAsLong();
+        long frames = framesIn();
         if (frames != lastFramesIn) {
             lastFramesIn = frames;
             lastHeardNanos = nowNanos;
@@ -260,7 +349,7 @@ final class Connection {
 
     /** Closes with the code (once): drops what is queued, sends the close frame, forgets the connection. */
     void close(int code, String reason) {
-        if (!closed.compareAndSet(false, true)) return;
+        if (!CLOSED.compareAndSet(this, false, true)) return;
         queue.close();
         try {
             session.close(code, reason, Callback.NOOP);
@@ -286,17 +375,27 @@ final class Connection {
             cleanedUp = true;
             who = identity;
         }
-        closed.set(true);
+        closed = true;
         queue.close();
         EventDelivery d = delivery;
         if (d != null) d.close();
-        hub.registry.closed(this, who == null ? null : who.userId(), Set.copyOf(focused));
+        hub.registry.closed(this, who == null ? null : who.userId(), focused());
         if (who != null) hub.presence.disconnected(who.userId());
     }
 
     /** For tests: frames waiting to be written. */
     int queued() {
         return queue.size();
+    }
+
+    /** For tests: the socket (null until it opened). */
+    Session session() {
+        return session;
+    }
+
+    /** For tests: whether the outbound queue holds a deque (only while frames wait). */
+    boolean holdsQueueBuffer() {
+        return queue.holdsBuffer();
     }
 
     Optional<String> user() {
@@ -327,14 +426,32 @@ final class Connection {
         }
     }
 
-    /** Counts every frame read (pongs included) from Jetty's connection when it offers that; else text and binary frames. */
-    private static LongSupplier framesIn(Session session, LongAdder fallback) {
-        if (session instanceof WebSocketSession jetty && jetty.getCoreSession() instanceof WebSocketCoreSession core
-                && core.getConnection() != null) {
-            var connection = core.getConnection();
-            return connection::getMessagesIn;
+    /** Frames read so far: every frame (pongs included) when Jetty's connection counts them, else text and binary frames. */
+    private long framesIn() {
+        WebSocketConnection jetty = transport;
+        return jetty != null ? jetty.getMessagesIn() : framesRead;
+    }
+
+    /** Counts a text or binary frame (only the socket's reader calls this, one frame at a time). */
+    @SuppressWarnings("NonAtomicOperationOnVolatileField")
+    private void countFrame() {
+        framesRead++;
+    }
+
+    /** Takes one of the {@value #MAX_IN_FLIGHT} request places; false if none is free. */
+    private boolean acquireRequest() {
+        while (true) {
+            int running = inFlight;
+            if (running >= MAX_IN_FLIGHT) return false;
+            if (IN_FLIGHT.compareAndSet(this, running, running + 1)) return true;
         }
-        return fallback::sum;
+    }
+
+    private static WebSocketConnection transport(Session session) {
+        if (session instanceof WebSocketSession jetty && jetty.getCoreSession() instanceof WebSocketCoreSession core) {
+            return core.getConnection();
+        }
+        return null;
     }
 
     private final class DeliveryOutput implements EventDelivery.Output {

@@ -10,17 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * authenticated ones by user, and who focuses which conversation (for typing). Thread-safe.
  */
 final class ConnectionRegistry {
-    private final ConcurrentHashMap<String, Connection> all = new ConcurrentHashMap<>();
+    private final Set<Connection> all = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Set<Connection>> byFocus = new ConcurrentHashMap<>();
 
     void opened(Connection connection) {
-        all.put(connection.id, connection);
-    }
-
-    /** The open connection with this id (the socket's session id), or null. */
-    Connection byId(String id) {
-        return all.get(id);
+        all.add(connection);
     }
 
     /** The connection authenticated as its user. */
@@ -34,7 +29,7 @@ final class ConnectionRegistry {
 
     /** Forgets the connection everywhere. */
     void closed(Connection connection, String userId, Collection<String> focused) {
-        all.remove(connection.id, connection);
+        all.remove(connection);
         if (userId != null) remove(byUser, userId, connection);
         for (String conversationId : focused) remove(byFocus, conversationId, connection);
     }
@@ -53,7 +48,7 @@ final class ConnectionRegistry {
 
     /** Every open connection, as a snapshot. */
     List<Connection> all() {
-        return List.copyOf(all.values());
+        return List.copyOf(all);
     }
 
     /** The user's authenticated connections (empty if none). */

@@ -65,7 +65,8 @@ final class EventDelivery {
 
     private final Object lock = new Object();
     private final Map<String, Long> cursors = new HashMap<>();
-    private final ArrayDeque<Held> backlog = new ArrayDeque<>();
+    /** Live events held while a resume or catch-up runs; null while none are held. */
+    private ArrayDeque<Held> backlog;
     private Phase phase = Phase.WAITING;
     private boolean draining;
 
@@ -167,7 +168,7 @@ final class EventDelivery {
                 Held next;
                 synchronized (lock) {
                     if (phase == Phase.CLOSED) return resumed;
-                    next = backlog.poll();
+                    next = nextHeld();
                     if (next == null) {
                         // Live from here, but events wait in the backlog until the reply is queued:
                         // the reply may have to wait for room (the replay can fill the queue).
@@ -183,7 +184,7 @@ final class EventDelivery {
         } catch (RuntimeException e) {
             synchronized (lock) {
                 if (phase == Phase.RESUMING) phase = Phase.WAITING;
-                backlog.clear();
+                backlog = null;
                 cursors.clear();
             }
             throw e;
@@ -194,7 +195,7 @@ final class EventDelivery {
     void close() {
         synchronized (lock) {
             phase = Phase.CLOSED;
-            backlog.clear();
+            backlog = null;
         }
     }
 
@@ -228,7 +229,7 @@ final class EventDelivery {
                         draining = false;
                         return;
                     }
-                    next = backlog.poll();
+                    next = nextHeld();
                     if (next == null) {
                         draining = false;
                         return;
@@ -320,12 +321,28 @@ final class EventDelivery {
     }
 
     private void hold(ChatEvent event, String frame) {
+        if (backlog == null) backlog = new ArrayDeque<>();
         if (backlog.size() >= maxBacklog) {
-            backlog.clear();
+            backlog = null;
             output.overflow("Too many events while catching up; reconnect and resume");
             return;
         }
         backlog.add(new Held(event, frame));
+    }
+
+    /** The oldest held event, or null; the backlog is dropped once empty. Call with the lock held. */
+    private Held nextHeld() {
+        if (backlog == null) return null;
+        Held next = backlog.poll();
+        if (next == null) backlog = null;
+        return next;
+    }
+
+    /** Whether a backlog is held (for tests: a live connection that is not catching up holds none). */
+    boolean holdsBacklog() {
+        synchronized (lock) {
+            return backlog != null;
+        }
     }
 
     private void setCursor(String conversationId, long seq) {

@@ -118,7 +118,7 @@ final class FrameCodec {
     }
 
     /** The answer to a request that failed on our side: logged by the caller, shown without details. */
-    static String internalError(String id, String connectionId) {
+    static String internalError(String id, long connectionId) {
         return error(id, ErrorCode.INTERNAL.wireName(),
                 "Something went wrong on our side; quote connection id " + connectionId, List.of());
     }

@@ -2,8 +2,6 @@ package dev.parley.server.ws;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One connection's frames waiting to be written, bounded by count and by size (in characters).
@@ -12,8 +10,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * always fits into an empty queue, so one large answer can go out; memory stays within the
  * bounds plus one frame. One writer takes frames in order, and only while there are frames: the
  * first frame queued while no writer runs starts one ({@code startWriter}), and the writer stops
- * when {@link #next} finds the queue empty, so an idle connection holds no thread. Thread-safe; no
- * lock is held while a frame is written to the socket.
+ * when {@link #next} finds the queue empty, so an idle connection holds no thread. Nor does it hold
+ * a buffer: the deque is made for the first waiting frame and dropped when the writer finds it
+ * empty. Thread-safe (the queue's own monitor guards it; producers that wait for room wait on it);
+ * no lock is held while a frame is written to the socket.
  */
 final class OutboundQueue {
     /** What a frame is, for shedding: content must arrive; ephemeral frames may be dropped under pressure. */
@@ -24,16 +24,15 @@ final class OutboundQueue {
 
     private final int maxFrames;
     private final long maxChars;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition notFull = lock.newCondition();
-    private final ArrayDeque<String> frames = new ArrayDeque<>();
+    /** The waiting frames; null while none wait. */
+    private ArrayDeque<String> frames;
     private long chars;
     private final Runnable startWriter;
     private boolean closed;
     private boolean writing;
     private long shed;
 
-    /** @param startWriter starts a writer that calls {@link #next} until it returns null; called under the lock, must not block */
+    /** @param startWriter starts a writer that calls {@link #next} until it returns null; called under the queue's monitor, must not block */
     OutboundQueue(int maxFrames, long maxChars, Runnable startWriter) {
         if (maxFrames < 1 || maxChars < 1) throw new IllegalArgumentException("bounds must be positive");
         this.maxFrames = maxFrames;
@@ -42,110 +41,84 @@ final class OutboundQueue {
     }
 
     /** Queues a frame without waiting. */
-    Offer offer(String frame, Kind kind) {
-        lock.lock();
-        try {
-            if (closed) return Offer.CLOSED;
-            if (kind == Kind.EPHEMERAL && underPressure()) {
-                shed++;
-                return Offer.SHED;
-            }
-            if (!fits(frame)) return Offer.OVERFLOW;
-            add(frame);
-            return Offer.QUEUED;
-        } finally {
-            lock.unlock();
+    synchronized Offer offer(String frame, Kind kind) {
+        if (closed) return Offer.CLOSED;
+        if (kind == Kind.EPHEMERAL && underPressure()) {
+            shed++;
+            return Offer.SHED;
         }
+        if (!fits(frame)) return Offer.OVERFLOW;
+        add(frame);
+        return Offer.QUEUED;
     }
 
     /** Queues a content frame, waiting up to {@code timeout} for room; OVERFLOW if none came. */
-    Offer offerWaiting(String frame, Duration timeout) throws InterruptedException {
-        long nanos = timeout.toNanos();
-        lock.lock();
-        try {
-            while (!closed && !fits(frame)) {
-                if (nanos <= 0) return Offer.OVERFLOW;
-                nanos = notFull.awaitNanos(nanos);
-            }
-            if (closed) return Offer.CLOSED;
-            add(frame);
-            return Offer.QUEUED;
-        } finally {
-            lock.unlock();
+    synchronized Offer offerWaiting(String frame, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!closed && !fits(frame)) {
+            long nanos = deadline - System.nanoTime();
+            if (nanos <= 0) return Offer.OVERFLOW;
+            wait(nanos / 1_000_000, (int) (nanos % 1_000_000));
         }
+        if (closed) return Offer.CLOSED;
+        add(frame);
+        return Offer.QUEUED;
     }
 
     /**
      * The next frame for the writer, or null: then the queue is empty or closed and the writer
      * must stop (a later frame starts a new one).
      */
-    String next() {
-        lock.lock();
-        try {
-            if (closed || frames.isEmpty()) {
-                writing = false;
-                return null;
-            }
-            String frame = frames.poll();
-            chars -= frame.length();
-            notFull.signalAll();
-            return frame;
-        } finally {
-            lock.unlock();
+    synchronized String next() {
+        if (closed || frames == null || frames.isEmpty()) {
+            writing = false;
+            frames = null;
+            return null;
         }
+        String frame = frames.poll();
+        chars -= frame.length();
+        notifyAll();
+        return frame;
     }
 
     /** Drops every waiting frame and refuses new ones; wakes waiting producers (the writer stops at its next frame). */
-    void close() {
-        lock.lock();
-        try {
-            closed = true;
-            frames.clear();
-            chars = 0;
-            notFull.signalAll();
-        } finally {
-            lock.unlock();
-        }
+    synchronized void close() {
+        closed = true;
+        frames = null;
+        chars = 0;
+        notifyAll();
     }
 
-    int size() {
-        lock.lock();
-        try {
-            return frames.size();
-        } finally {
-            lock.unlock();
-        }
+    synchronized int size() {
+        return frames == null ? 0 : frames.size();
     }
 
-    long chars() {
-        lock.lock();
-        try {
-            return chars;
-        } finally {
-            lock.unlock();
-        }
+    synchronized long chars() {
+        return chars;
     }
 
     /** How many ephemeral frames were dropped so far. */
-    long shedCount() {
-        lock.lock();
-        try {
-            return shed;
-        } finally {
-            lock.unlock();
-        }
+    synchronized long shedCount() {
+        return shed;
+    }
+
+    /** Whether the queue holds a deque for waiting frames (for tests: an idle queue holds none). */
+    synchronized boolean holdsBuffer() {
+        return frames != null;
     }
 
     private boolean underPressure() {
-        return frames.size() * 4L > maxFrames * 3L || chars * 4 > maxChars * 3;
+        return size() * 4L > maxFrames * 3L || chars * 4 > maxChars * 3;
     }
 
     private boolean fits(String frame) {
-        if (frames.isEmpty()) return true;
-        return frames.size() < maxFrames && chars + frame.length() <= maxChars;
+        int size = size();
+        if (size == 0) return true;
+        return size < maxFrames && chars + frame.length() <= maxChars;
     }
 
     private void add(String frame) {
+        if (frames == null) frames = new ArrayDeque<>();
         frames.add(frame);
         chars += frame.length();
         if (!writing) {

@@ -40,6 +40,7 @@ public final class Realtime implements AutoCloseable {
     final FanOut fanOut;
     final Operations operations;
     private final ScheduledExecutorService scheduler;
+    private final java.util.concurrent.atomic.AtomicLong connectionIds = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean closed;
 
     public Realtime(Backend backend) {
@@ -74,6 +75,11 @@ public final class Realtime implements AutoCloseable {
 
     boolean isClosed() {
         return closed;
+    }
+
+    /** A new connection's id (1, 2, 3 … on this node), for logs and error messages. */
+    long nextConnectionId() {
+        return connectionIds.incrementAndGet();
     }
 
     /** A connection authenticated for the first time: the user's presence may change. */

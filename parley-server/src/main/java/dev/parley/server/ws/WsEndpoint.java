@@ -4,17 +4,19 @@ import dev.parley.core.error.ParleyException;
 import dev.parley.server.auth.Authenticator;
 import dev.parley.server.config.RealtimeSettings;
 import io.javalin.config.JavalinConfig;
-import io.javalin.websocket.WsContext;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.jetty.http.HttpHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts the protocol on {@code GET /ws} (Javalin's WebSocket routes on Jetty): the transport's hard
- * message limit is 1 MiB (above it Jetty closes with 1009), its idle timeout is twice the ping
- * timeout (the heartbeat decides first). The handlers only hand over: a bearer header is checked
- * and every request is run on a virtual thread, so a socket's reader never waits for the store.
+ * Puts the protocol on {@code GET /ws}, on Jetty's WebSocket API through {@link SocketMount} (not
+ * Javalin's WebSocket routes: see ADR 0006): the transport's hard message limit is 1 MiB (above it
+ * Jetty closes with 1009), its idle timeout is twice the ping timeout (the heartbeat decides first).
+ * Each socket's {@link Connection} is its listener. The upgrade request's bearer header is taken
+ * during the upgrade and checked on a virtual thread once the socket is open; every request runs on
+ * a virtual thread, so a socket's reader never waits for the store.
  */
 public final class WsEndpoint {
     public static final String PATH = "/ws";
@@ -25,49 +27,19 @@ public final class WsEndpoint {
 
     public static void register(JavalinConfig javalin, Realtime hub) {
         RealtimeSettings settings = hub.settings;
-        javalin.jetty.modifyWebSocketServletFactory(factory -> {
-            factory.setMaxTextMessageSize(RealtimeSettings.HARD_FRAME_LIMIT_BYTES);
-            factory.setMaxBinaryMessageSize(RealtimeSettings.HARD_FRAME_LIMIT_BYTES);
-            factory.setIdleTimeout(settings.pingTimeout().multipliedBy(2).plus(Duration.ofSeconds(1)));
-        });
-        javalin.routes.ws(PATH, ws -> {
-            ws.onConnect(ctx -> connect(ctx, hub));
-            ws.onMessage(ctx -> {
-                Connection connection = hub.registry.byId(ctx.sessionId());
-                if (connection != null) connection.received(ctx.message());
-            });
-            ws.onBinaryMessage(ctx -> {
-                Connection connection = hub.registry.byId(ctx.sessionId());
-                if (connection != null) connection.receivedBinary();
-            });
-            ws.onClose(ctx -> {
-                Connection connection = hub.registry.byId(ctx.sessionId());
-                if (connection != null) connection.cleanUp();
-            });
-            ws.onError(ctx -> LOG.debug("WebSocket error on connection {}", ctx.sessionId(), ctx.error()));
-        });
+        SocketMount.mount(javalin, PATH, limits -> {
+            limits.setMaxTextMessageSize(RealtimeSettings.HARD_FRAME_LIMIT_BYTES);
+            limits.setMaxBinaryMessageSize(RealtimeSettings.HARD_FRAME_LIMIT_BYTES);
+            limits.setIdleTimeout(settings.pingTimeout().multipliedBy(2).plus(Duration.ofSeconds(1)));
+        }, request -> new Connection(hub, request.getHeaders().get(HttpHeader.AUTHORIZATION)));
     }
 
-    private static void connect(WsContext ctx, Realtime hub) {
-        if (hub.isClosed()) {
-            ctx.closeSession(CloseCodes.GOING_AWAY, "The server is shutting down");
-            return;
-        }
-        ctx.session.setIdleTimeout(hub.settings.pingTimeout().multipliedBy(2).plus(Duration.ofSeconds(1)));
-        Connection connection = new Connection(ctx.sessionId(), ctx.session, hub);
-        hub.registry.opened(connection);
-        String authorization = ctx.header("Authorization");
-        if (authorization != null) {
-            CompletableFuture<Void> check = new CompletableFuture<>();
-            connection.headerAuthentication(check);
-            Thread.ofVirtual().name("parley-ws-auth-" + connection.id).start(() -> authenticate(connection, authorization,
-                    hub, check));
-        }
-    }
-
-    /** Checks the upgrade request's bearer token; a refused one closes the connection with 4401. */
-    private static void authenticate(Connection connection, String authorization, Realtime hub,
-                                     CompletableFuture<Void> check) {
+    /**
+     * Checks the upgrade request's bearer token; a refused one closes the connection with 4401.
+     * Completes {@code check} either way, then the connection forgets it.
+     */
+    static void authenticate(Connection connection, String authorization, Realtime hub,
+                             CompletableFuture<Void> check) {
         try {
             String[] parts = authorization.strip().split("\\s+", 2);
             if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
@@ -83,6 +55,8 @@ public final class WsEndpoint {
             LOG.error("Checking the bearer token of connection {} failed", connection.id, e);
             connection.close(CloseCodes.SERVER_ERROR, "Authentication failed on our side");
             check.completeExceptionally(e);
+        } finally {
+            connection.headerAuthenticationDone();
         }
     }
 

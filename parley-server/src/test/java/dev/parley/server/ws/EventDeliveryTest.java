@@ -100,4 +100,25 @@ class EventDeliveryTest {
         assertThat(queue.written).hasSize(4);
         assertThat(queue.written.subList(2, 4)).containsExactly("REPLY", "LIVE-3");
     }
+
+    @Test
+    void theBacklogIsMadeForEventsThatArriveDuringAResumeAndDroppedAfterIt() {
+        FullQueue queue = new FullQueue(100);
+        EventDelivery delivery = new EventDelivery("u_me", ListLog.of(3), queue, 1_000, 100, removed -> { });
+        assertThat(delivery.holdsBacklog()).isFalse();
+        ChatEvent live = new ChatEvent.MemberAdded(CONVERSATION, 4, Instant.EPOCH, "u_4", Role.MEMBER, "u_owner");
+        boolean[] heldDuringResume = new boolean[1];
+
+        delivery.resume(Map.of(CONVERSATION, 1L), () -> {
+            delivery.offer(live, "LIVE-4");
+            heldDuringResume[0] = delivery.holdsBacklog();
+            return Map.of(CONVERSATION, 3L);
+        }, resumed -> "REPLY");
+
+        assertThat(heldDuringResume[0]).isTrue();
+        assertThat(delivery.holdsBacklog()).isFalse();
+        assertThat(queue.written).hasSize(4);
+        assertThat(queue.written.subList(2, 4)).containsExactly("LIVE-4", "REPLY");
+        assertThat(delivery.cursors()).containsEntry(CONVERSATION, 4L);
+    }
 }
