@@ -19,6 +19,7 @@ import dev.parley.server.http.Json;
 import dev.parley.server.http.dto.ItemsJson;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 
 /**
  * Messages: sending and history under {@code /api/v1/conversations/{id}}, and everything done to
@@ -62,7 +63,7 @@ public final class MessageRoutes {
         Actor actor = Caller.actor(ctx);
         HistoryQuery query = parseHistory(new QueryParams(ctx.queryParamMap()), services.ports().limits());
         var page = services.reader().history(actor, ctx.pathParam("conversationId"), query);
-        Replies.ok(ctx, HistoryJson.of(page));
+        Replies.json(ctx, HttpStatus.OK, HistoryJson.bytes(page));
     }
 
     private void pins(Context ctx) {

@@ -32,7 +32,12 @@ final class Replies {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("Could not write the response as JSON", e);
         }
-        ctx.status(status).contentType(ContentType.APPLICATION_JSON).result(bytes);
+        json(ctx, status, bytes);
+    }
+
+    /** An answer whose JSON text is written already. */
+    static void json(Context ctx, HttpStatus status, byte[] json) {
+        ctx.status(status).contentType(ContentType.APPLICATION_JSON).result(json);
     }
 
     /** The body as {@code type}, or {@code empty} when the request has no body at all. */
