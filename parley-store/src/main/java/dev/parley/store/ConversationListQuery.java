@@ -30,12 +30,6 @@ final class ConversationListQuery {
             WHERE x.conversation_id = page.id AND x.seq > page.read_seq AND x.deleted_at IS NULL
               AND x.sender_id IS DISTINCT FROM :me""";
 
-    private final MessageRows messageRows;
-
-    ConversationListQuery(Dialect dialect) {
-        this.messageRows = new MessageRows(dialect);
-    }
-
     List<ConversationSummary> run(Handle h, String me, ConversationFilter filter, ConversationCursor after, int limit) {
         List<PageRow> rows = page(h, me, filter, after, limit);
         if (rows.isEmpty()) return List.of();
@@ -108,7 +102,7 @@ final class ConversationListQuery {
                     .bind("afterActivity", Rows.millis(after.lastActivityAt()))
                     .bind("afterId", after.conversationId());
         }
-        return query.map((rs, ctx) -> new PageRow(Rows.conversation(rs), Rows.member(rs),
+        return query.map((rs, ctx) -> new PageRow(Rows.conversation(rs), Rows.member(rs, Rows.MEMBER_AFTER_CONVERSATION),
                 rs.getLong("unread_count"), rs.getLong("mention_count"))).list();
     }
 
@@ -116,7 +110,7 @@ final class ConversationListQuery {
         List<String> ids = rows.stream().filter(r -> r.conversation().lastSeq() > 0).map(r -> r.conversation().id()).toList();
         if (ids.isEmpty()) return Map.of();
         Map<String, LastMessage> last = new HashMap<>();
-        h.createQuery("SELECT " + messageRows.columns() + ", COALESCE(s.display_name, s.username) AS sender_name\n"
+        h.createQuery("SELECT " + MessageRows.COLUMNS + ", COALESCE(s.display_name, s.username) AS sender_name\n"
                         + "FROM conversations c\n"
                         + "JOIN messages m ON m.conversation_id = c.id\n"
                         + " AND m.seq = (SELECT MAX(x.seq) FROM messages x WHERE x.conversation_id = c.id)\n"

@@ -34,7 +34,7 @@ final class JdbcConversationStore implements ConversationStore {
     JdbcConversationStore(JdbcTransactor tx, Dialect dialect) {
         this.tx = tx;
         this.dialect = dialect;
-        this.listQuery = new ConversationListQuery(dialect);
+        this.listQuery = new ConversationListQuery();
         this.listMembers = SELECT_MEMBER + "WHERE m.conversation_id = ? ORDER BY m.joined_at, " + dialect.insertionOrder("m");
         this.advanceMarkers = "UPDATE conversation_members SET delivered_seq = " + dialect.greatest("delivered_seq", "?")
                 + ", read_seq = " + dialect.greatest("read_seq", "?")
@@ -82,7 +82,8 @@ final class JdbcConversationStore implements ConversationStore {
     @Override
     public Optional<WithMember> findWithMember(String conversationId, String userId) {
         return tx.reading(h -> tx.sql().one(h, WITH_MEMBER, rs -> new WithMember(Rows.conversation(rs),
-                rs.getString("user_id") == null ? null : Rows.member(rs)), userId, conversationId));
+                rs.getString(Rows.MEMBER_AFTER_CONVERSATION) == null ? null : Rows.member(rs, Rows.MEMBER_AFTER_CONVERSATION)),
+                userId, conversationId));
     }
 
     /** {@code column} is one of this class's constants, never input. */

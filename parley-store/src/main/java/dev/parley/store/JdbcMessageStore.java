@@ -3,6 +3,7 @@ package dev.parley.store;
 import dev.parley.core.message.Message;
 import dev.parley.core.message.MessageEdit;
 import dev.parley.core.message.ReactionCount;
+import dev.parley.core.message.StoredMessage;
 import dev.parley.core.port.MessageStore;
 import dev.parley.core.search.SearchHit;
 import dev.parley.core.search.SearchQuery;
@@ -25,32 +26,31 @@ import org.jdbi.v3.core.Handle;
  * Messages in the {@code messages} table with their mentions, edits, reactions and pins; the
  * full-text index is kept by expression indexes (PostgreSQL), or on SQLite by triggers and, for
  * new messages, by {@link SqliteSearchIndex} once per transaction before it commits; it is
- * queried through {@link MessageSearch}. A message's mentions come back with it in
- * the same query (see {@link MessageRows}).
+ * queried through {@link MessageSearch}. A message row keeps its mention list, its number of
+ * reactions and its pin flag beside the rows of {@code message_mentions}, {@code message_reactions}
+ * and {@code message_pins}; every change of those rows here changes the row's copy in the same
+ * transaction (see {@link MessageRows}).
  */
 final class JdbcMessageStore implements MessageStore {
     private static final String INSERT = """
             INSERT INTO messages (id, conversation_id, seq, sender_id, client_message_id, type, text,
                                   code_language, attachments, reply_to_id, thread_root_id, mentions_all,
                                   forwarded_from, created_at, edited_at, deleted_at, deleted_by,
-                                  thread_reply_count, thread_last_reply_at, thread_participants)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                  thread_reply_count, thread_last_reply_at, thread_participants, mention_ids)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_MENTION = """
             INSERT INTO message_mentions (message_id, conversation_id, seq, user_id, position)
             SELECT id, conversation_id, seq, ?, ? FROM messages WHERE id = ?""";
 
     private final JdbcTransactor tx;
     private final Dialect dialect;
-    private final MessageRows rows;
-    private final String select;
+    private final String select = "SELECT " + MessageRows.COLUMNS + " FROM messages m ";
     private final MessageReactions reactions;
     private final MessageSearch search;
 
     JdbcMessageStore(JdbcTransactor tx, Dialect dialect, MessageSearch search) {
         this.tx = tx;
         this.dialect = dialect;
-        this.rows = new MessageRows(dialect);
-        this.select = "SELECT " + rows.columns() + " FROM messages m ";
         this.reactions = new MessageReactions(tx, dialect);
         this.search = search;
     }
@@ -59,22 +59,29 @@ final class JdbcMessageStore implements MessageStore {
     public void insert(Message m) {
         tx.writing(h -> {
             Message.ThreadStats thread = m.thread() == null ? Message.ThreadStats.NONE : m.thread();
+            List<String> mentions = distinct(m.mentions());
             tx.sql().update(h, INSERT, m.id(), m.conversationId(), m.seq(), m.senderId(), m.clientMessageId(),
                     m.type().wireName(), m.text(), m.codeLanguage(), JsonCodec.attachments(m.attachments()),
                     m.replyToId(), m.threadRootId(), m.mentionsAll(), JsonCodec.forwarded(m.forwardedFrom()),
                     Rows.millis(m.createdAt()), Rows.millis(m.editedAt()), Rows.millis(m.deletedAt()), m.deletedBy(),
-                    thread.replyCount(), Rows.millis(thread.lastReplyAt()), JsonCodec.strings(thread.participantIds()));
+                    thread.replyCount(), Rows.millis(thread.lastReplyAt()), JsonCodec.strings(thread.participantIds()),
+                    JsonCodec.strings(mentions));
             if (dialect == Dialect.SQLITE) tx.beforeCommit(SqliteSearchIndex.KEY, SqliteSearchIndex::indexPending);
-            insertMentions(h, m.id(), m.mentions());
+            insertMentions(h, m.id(), mentions);
             return null;
         });
     }
 
-    /** Adds mention rows, in the given order without repeats; seq and conversation are copied from the message. */
+    /** Mentioned users in the order given, without repeats. */
+    private static List<String> distinct(List<String> mentions) {
+        return mentions == null || mentions.isEmpty() ? List.of() : List.copyOf(new LinkedHashSet<>(mentions));
+    }
+
+    /** Adds mention rows for distinct users in their order; seq and conversation are copied from the message. */
     private void insertMentions(Handle h, String messageId, List<String> mentions) {
-        if (mentions == null || mentions.isEmpty()) return;
+        if (mentions.isEmpty()) return;
         List<Object[]> rows = new ArrayList<>(mentions.size());
-        for (String userId : new LinkedHashSet<>(mentions)) rows.add(new Object[] {userId, rows.size(), messageId});
+        for (String userId : mentions) rows.add(new Object[] {userId, rows.size(), messageId});
         tx.sql().batch(h, INSERT_MENTION, rows);
     }
 
@@ -94,14 +101,19 @@ final class JdbcMessageStore implements MessageStore {
     public void edit(String messageId, String text, List<String> mentions, boolean mentionsAll, Instant editedAt,
                      MessageEdit previous) {
         tx.writing(h -> {
-            h.createUpdate("UPDATE messages SET text = :text, mentions_all = :mentionsAll, edited_at = :editedAt WHERE id = :id")
+            List<String> mentioned = distinct(mentions);
+            h.createUpdate("""
+                            UPDATE messages SET text = :text, mentions_all = :mentionsAll, edited_at = :editedAt,
+                                                mention_ids = :mentionIds
+                            WHERE id = :id""")
                     .bind("id", messageId)
                     .bind("text", text)
                     .bind("mentionsAll", mentionsAll)
                     .bind("editedAt", Rows.millis(editedAt))
+                    .bind("mentionIds", JsonCodec.strings(mentioned))
                     .execute();
             h.createUpdate("DELETE FROM message_mentions WHERE message_id = :id").bind("id", messageId).execute();
-            insertMentions(h, messageId, mentions);
+            insertMentions(h, messageId, mentioned);
             if (previous != null) {
                 h.createUpdate("INSERT INTO message_edits (message_id, previous_text, replaced_at) VALUES (:id, :text, :at)")
                         .bind("id", messageId)
@@ -128,7 +140,8 @@ final class JdbcMessageStore implements MessageStore {
         tx.writing(h -> {
             int changed = h.createUpdate("""
                             UPDATE messages SET text = NULL, code_language = NULL, attachments = '[]',
-                                                mentions_all = :no, forwarded_from = NULL,
+                                                mentions_all = :no, forwarded_from = NULL, mention_ids = '[]',
+                                                reaction_count = 0, pinned = :no,
                                                 deleted_at = :at, deleted_by = :by
                             WHERE id = :id AND deleted_at IS NULL""")
                     .bind("id", messageId)
@@ -145,7 +158,7 @@ final class JdbcMessageStore implements MessageStore {
     }
 
     @Override
-    public List<Message> page(String conversationId, String threadRootId, Long beforeSeq, Long afterSeq, int limit) {
+    public List<StoredMessage> page(String conversationId, String threadRootId, Long beforeSeq, Long afterSeq, int limit) {
         if (limit <= 0) return List.of();
         boolean ascending = beforeSeq == null && afterSeq != null;
         StringBuilder sql = new StringBuilder(select).append("WHERE m.conversation_id = ?");
@@ -166,11 +179,9 @@ final class JdbcMessageStore implements MessageStore {
         }
         sql.append(ascending ? " ORDER BY m.seq ASC" : " ORDER BY m.seq DESC").append(" LIMIT ?");
         args.add(limit);
-        List<Message> found = tx.reading(h -> tx.sql().list(h, sql.toString(), MessageRows::message, args.toArray()));
-        if (ascending) return found;
-        List<Message> ordered = new ArrayList<>(found);
-        Collections.reverse(ordered);
-        return ordered;
+        List<StoredMessage> found = tx.reading(h -> tx.sql().list(h, sql.toString(), MessageRows::stored, args.toArray()));
+        if (!ascending) Collections.reverse(found);
+        return found;
     }
 
     @Override
@@ -214,26 +225,39 @@ final class JdbcMessageStore implements MessageStore {
 
     @Override
     public boolean pin(String messageId, String conversationId, String userId, Instant at) {
-        return tx.writing(h -> h.createUpdate("""
-                        INSERT INTO message_pins (message_id, conversation_id, pinned_by, pinned_at)
-                        VALUES (:id, :conversationId, :by, :at)
-                        ON CONFLICT (message_id) DO NOTHING""")
-                .bind("id", messageId)
-                .bind("conversationId", conversationId)
-                .bind("by", userId)
-                .bind("at", Rows.millis(at))
-                .execute() == 1);
+        return tx.writing(h -> {
+            boolean pinned = h.createUpdate("""
+                            INSERT INTO message_pins (message_id, conversation_id, pinned_by, pinned_at)
+                            VALUES (:id, :conversationId, :by, :at)
+                            ON CONFLICT (message_id) DO NOTHING""")
+                    .bind("id", messageId)
+                    .bind("conversationId", conversationId)
+                    .bind("by", userId)
+                    .bind("at", Rows.millis(at))
+                    .execute() == 1;
+            if (pinned) setPinned(h, messageId, true);
+            return pinned;
+        });
     }
 
     @Override
     public boolean unpin(String messageId) {
-        return tx.writing(h -> h.createUpdate("DELETE FROM message_pins WHERE message_id = :id")
-                .bind("id", messageId).execute() == 1);
+        return tx.writing(h -> {
+            boolean unpinned = h.createUpdate("DELETE FROM message_pins WHERE message_id = :id")
+                    .bind("id", messageId).execute() == 1;
+            if (unpinned) setPinned(h, messageId, false);
+            return unpinned;
+        });
+    }
+
+    private static void setPinned(Handle h, String messageId, boolean pinned) {
+        h.createUpdate("UPDATE messages SET pinned = :pinned WHERE id = :id")
+                .bind("id", messageId).bind("pinned", pinned).execute();
     }
 
     @Override
     public List<Message> pinned(String conversationId) {
-        return tx.reading(h -> h.createQuery("SELECT " + rows.columns() + """
+        return tx.reading(h -> h.createQuery("SELECT " + MessageRows.COLUMNS + """
                          FROM message_pins p JOIN messages m ON m.id = p.message_id
                         WHERE p.conversation_id = :c
                         ORDER BY p.pinned_at DESC, m.seq DESC""")

@@ -72,7 +72,7 @@ final class JsonCodec {
     }
 
     /** Most messages have no attachments, mentions or thread: their columns are not parsed or written by Jackson. */
-    private static boolean isEmptyArray(String json) {
+    static boolean isEmptyArray(String json) {
         return json == null || json.isEmpty() || json.equals(EMPTY_ARRAY);
     }
 

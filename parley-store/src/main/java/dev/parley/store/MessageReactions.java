@@ -7,9 +7,11 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
 
 /**
- * Reactions in {@code message_reactions}: one row per (message, user, emoji). Counting groups
+ * Reactions in {@code message_reactions}: one row per (message, user, emoji); the message's row
+ * counts them ({@code reaction_count}), so a page of messages without any needs no query here. Counting groups
  * them per message and emoji in one query whose window functions give each group's size, whether
  * the viewer is in it and its first {@value #SHOWN_REACTORS} reactors; groups come in the order
  * of their first reaction (time, then insertion order).
@@ -38,25 +40,40 @@ final class MessageReactions {
                 ORDER BY t.message_id, t.created_at, t.inserted""".formatted(inserted, SHOWN_REACTORS);
     }
 
+    /** Adds a reaction and counts it on the message's row; false if it was there already. */
     boolean add(String messageId, String userId, String emoji, Instant at) {
-        return tx.writing(h -> h.createUpdate("""
-                        INSERT INTO message_reactions (message_id, user_id, emoji, created_at)
-                        VALUES (:messageId, :userId, :emoji, :at)
-                        ON CONFLICT (message_id, user_id, emoji) DO NOTHING""")
-                .bind("messageId", messageId)
-                .bind("userId", userId)
-                .bind("emoji", emoji)
-                .bind("at", Rows.millis(at))
-                .execute() == 1);
+        return tx.writing(h -> {
+            boolean added = h.createUpdate("""
+                            INSERT INTO message_reactions (message_id, user_id, emoji, created_at)
+                            VALUES (:messageId, :userId, :emoji, :at)
+                            ON CONFLICT (message_id, user_id, emoji) DO NOTHING""")
+                    .bind("messageId", messageId)
+                    .bind("userId", userId)
+                    .bind("emoji", emoji)
+                    .bind("at", Rows.millis(at))
+                    .execute() == 1;
+            if (added) count(h, messageId, 1);
+            return added;
+        });
     }
 
+    /** Removes a reaction and its count on the message's row; false if there was none. */
     boolean remove(String messageId, String userId, String emoji) {
-        return tx.writing(h -> h.createUpdate(
-                        "DELETE FROM message_reactions WHERE message_id = :messageId AND user_id = :userId AND emoji = :emoji")
-                .bind("messageId", messageId)
-                .bind("userId", userId)
-                .bind("emoji", emoji)
-                .execute() == 1);
+        return tx.writing(h -> {
+            boolean removed = h.createUpdate(
+                            "DELETE FROM message_reactions WHERE message_id = :messageId AND user_id = :userId AND emoji = :emoji")
+                    .bind("messageId", messageId)
+                    .bind("userId", userId)
+                    .bind("emoji", emoji)
+                    .execute() == 1;
+            if (removed) count(h, messageId, -1);
+            return removed;
+        });
+    }
+
+    private static void count(Handle h, String messageId, int change) {
+        h.createUpdate("UPDATE messages SET reaction_count = reaction_count + :change WHERE id = :id")
+                .bind("id", messageId).bind("change", change).execute();
     }
 
     Map<String, List<ReactionCount>> counts(Collection<String> messageIds, String viewerId) {

@@ -12,7 +12,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Locale;
 
-/** Column lists and row mappers of the tables whose rows are domain records (messages: {@link MessageRows}). */
+/**
+ * Column lists and row mappers of the tables whose rows are domain records (messages:
+ * {@link MessageRows}). The conversation and member mappers read by column position, in the order
+ * of the column lists, which a query's select list starts with.
+ */
 final class Rows {
     static final String USER_COLUMNS =
             "u.id, u.username, u.display_name, u.email, u.avatar_url, u.status_text, u.external_id, u.created_at";
@@ -22,6 +26,8 @@ final class Rows {
             + "c.direct_key, c.archived, c.created_by, c.created_at, c.last_activity_at, c.last_seq";
     static final String MEMBER_COLUMNS = "m.conversation_id, m.user_id, m.role, m.joined_at, m.read_seq, "
             + "m.delivered_seq, m.muted, m.muted_until, m.pinned, m.hidden";
+    /** The position of the first member column in a select list that starts with conversation and member columns. */
+    static final int MEMBER_AFTER_CONVERSATION = 13;
 
     private Rows() {
     }
@@ -38,19 +44,36 @@ final class Rows {
                 instant(rs, "expires_at"), instant(rs, "revoked_at"));
     }
 
+    /** A conversation from the columns {@link #CONVERSATION_COLUMNS} at the start of the select list. */
     static Conversation conversation(ResultSet rs) throws SQLException {
-        return new Conversation(rs.getString("id"), ConversationKind.fromWire(rs.getString("kind")),
-                rs.getString("title"), rs.getString("description"), rs.getString("avatar_url"),
-                rs.getString("course_id"), rs.getString("direct_key"), rs.getBoolean("archived"),
-                rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "last_activity_at"),
-                rs.getLong("last_seq"));
+        return new Conversation(rs.getString(1), ConversationKind.fromWire(rs.getString(2)),
+                rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getBoolean(8),
+                rs.getString(9), instant(rs, 10), instant(rs, 11),
+                rs.getLong(12));
     }
 
+    /** A member from the columns {@link #MEMBER_COLUMNS} at the start of the select list. */
     static Member member(ResultSet rs) throws SQLException {
-        MemberSettings settings = new MemberSettings(rs.getBoolean("muted"), instant(rs, "muted_until"),
-                rs.getBoolean("pinned"), rs.getBoolean("hidden"));
-        return new Member(rs.getString("conversation_id"), rs.getString("user_id"), Role.fromWire(rs.getString("role")),
-                instant(rs, "joined_at"), rs.getLong("read_seq"), rs.getLong("delivered_seq"), settings);
+        return member(rs, 1);
+    }
+
+    /**
+     * A member from the columns {@link #MEMBER_COLUMNS}, the first of them at position {@code first}
+     * of the select list (after {@link #CONVERSATION_COLUMNS}: {@link #MEMBER_AFTER_CONVERSATION}).
+     */
+    static Member member(ResultSet rs, int first) throws SQLException {
+        int i = first - 1;
+        MemberSettings settings = new MemberSettings(rs.getBoolean(i + 7), instant(rs, i + 8),
+                rs.getBoolean(i + 9), rs.getBoolean(i + 10));
+        return new Member(rs.getString(i + 1), rs.getString(i + 2), Role.fromWire(rs.getString(i + 3)),
+                instant(rs, i + 4), rs.getLong(i + 5), rs.getLong(i + 6), settings);
+    }
+
+    /** A time in epoch milliseconds at a position of the select list; null for NULL. */
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        long millis = rs.getLong(column);
+        return millis == 0 && rs.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

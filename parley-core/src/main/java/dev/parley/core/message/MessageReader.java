@@ -43,7 +43,7 @@ public final class MessageReader {
             Anchor anchor = anchorOf(query);
             // Pages that run towards older (newest, before) or newer (after) messages read one more
             // message than asked, which says whether there are more that way without a query.
-            List<Message> messages = switch (anchor) {
+            List<StoredMessage> messages = switch (anchor) {
                 case BEFORE -> ports.messages().page(conversationId, thread, query.beforeSeq(), null, limit + 1);
                 case AFTER -> ports.messages().page(conversationId, thread, null, query.afterSeq(), limit + 1);
                 case AROUND -> around(access, query.aroundMessageId(), thread, limit);
@@ -55,11 +55,11 @@ public final class MessageReader {
             if (more) messages = towardsOlder ? messages.subList(1, messages.size()) : messages.subList(0, limit);
             if (messages.isEmpty()) return new HistoryPage(List.of(), false, false);
             boolean hasOlder = towardsOlder ? more
-                    : !ports.messages().page(conversationId, thread, messages.getFirst().seq(), null, 1).isEmpty();
+                    : !ports.messages().page(conversationId, thread, messages.getFirst().message().seq(), null, 1).isEmpty();
             // The newest page has nothing newer in this read's snapshot.
             boolean hasNewer = anchor == Anchor.AFTER ? more : anchor != Anchor.NEWEST
-                    && !ports.messages().page(conversationId, thread, null, messages.getLast().seq(), 1).isEmpty();
-            return new HistoryPage(views(access, messages), hasOlder, hasNewer);
+                    && !ports.messages().page(conversationId, thread, null, messages.getLast().message().seq(), 1).isEmpty();
+            return new HistoryPage(viewsOf(access, messages), hasOlder, hasNewer);
         });
         if (query.markRead() && !page.messages().isEmpty()) {
             receipts.markRead(actor, conversationId, page.messages().getLast().message().seq());
@@ -111,20 +111,39 @@ public final class MessageReader {
     /** The views of messages of one conversation, for the access's viewer. */
     public List<MessageView> views(Access access, List<Message> messages) {
         if (messages.isEmpty()) return List.of();
+        Set<String> pins = ports.messages().pinnedAmong(messages.stream().map(Message::id).toList());
+        List<StoredMessage> stored = new ArrayList<>(messages.size());
+        for (Message m : messages) stored.add(new StoredMessage(m, pins.contains(m.id()), true));
+        return viewsOf(access, stored);
+    }
+
+    /**
+     * The views of stored messages of one conversation: reactions are read only for live messages
+     * that have some, the members only when the viewer's own live messages need a delivery state.
+     */
+    private List<MessageView> viewsOf(Access access, List<StoredMessage> messages) {
+        if (messages.isEmpty()) return List.of();
         String viewer = access.actor().userIdOrNull();
-        List<String> ids = messages.stream().map(Message::id).toList();
-        Map<String, List<ReactionCount>> reactions = ports.messages().reactions(ids, viewer);
-        Set<String> pins = ports.messages().pinnedAmong(ids);
+        List<String> reacted = new ArrayList<>();
+        boolean ownMessages = false;
+        for (StoredMessage stored : messages) {
+            Message m = stored.message();
+            if (m.isDeleted()) continue;
+            if (stored.hasReactions()) reacted.add(m.id());
+            ownMessages |= viewer != null && viewer.equals(m.senderId());
+        }
+        Map<String, List<ReactionCount>> reactions = reacted.isEmpty() ? Map.of() : ports.messages().reactions(reacted, viewer);
         boolean seesDeletedBy = access.allows(Permission.SEE_DELETED_BY);
-        boolean ownMessages = viewer != null && messages.stream().anyMatch(m -> viewer.equals(m.senderId()));
         List<Member> members = ownMessages ? ports.conversations().listMembers(access.conversationId()) : List.of();
         List<MessageView> views = new ArrayList<>(messages.size());
-        for (Message m : messages) {
-            Message shown = m.isDeleted() ? m.tombstone(seesDeletedBy) : m;
-            DeliveryState delivery = viewer != null && viewer.equals(m.senderId()) && !m.isDeleted()
-                    ? deliveryState(m, members) : null;
-            views.add(new MessageView(shown, m.isDeleted() ? List.of() : reactions.getOrDefault(m.id(), List.of()),
-                    pins.contains(m.id()), delivery));
+        for (StoredMessage stored : messages) {
+            Message m = stored.message();
+            if (m.isDeleted()) {
+                views.add(new MessageView(m.tombstone(seesDeletedBy), List.of(), false, null));
+                continue;
+            }
+            DeliveryState delivery = viewer != null && viewer.equals(m.senderId()) ? deliveryState(m, members) : null;
+            views.add(new MessageView(m, reactions.getOrDefault(m.id(), List.of()), stored.pinned(), delivery));
         }
         return views;
     }
@@ -148,21 +167,21 @@ public final class MessageReader {
         return new DeliveryState(status, delivered, readers.size(), recipients, List.copyOf(readers));
     }
 
-    private List<Message> around(Access access, String messageId, String thread, int limit) {
+    private List<StoredMessage> around(Access access, String messageId, String thread, int limit) {
         Message anchor = ports.messages().findById(messageId)
                 .filter(m -> m.conversationId().equals(access.conversationId()))
                 .orElseThrow(() -> ParleyException.invalid("around", "is not a message of this conversation"));
-        List<Message> older = ports.messages().page(access.conversationId(), thread, anchor.seq(), null, limit / 2);
-        List<Message> newer = ports.messages().page(access.conversationId(), thread, null, anchor.seq() - 1,
+        List<StoredMessage> older = ports.messages().page(access.conversationId(), thread, anchor.seq(), null, limit / 2);
+        List<StoredMessage> newer = ports.messages().page(access.conversationId(), thread, null, anchor.seq() - 1,
                 limit - older.size());
-        List<Message> all = new ArrayList<>(older);
+        List<StoredMessage> all = new ArrayList<>(older);
         all.addAll(newer);
         return all;
     }
 
-    private List<Message> firstUnread(Access access, String thread, int limit) {
+    private List<StoredMessage> firstUnread(Access access, String thread, int limit) {
         if (access.member() == null) throw ParleyException.invalid("firstUnread", "needs a member");
-        List<Message> unread = ports.messages().page(access.conversationId(), thread, null, access.member().readSeq(), limit);
+        List<StoredMessage> unread = ports.messages().page(access.conversationId(), thread, null, access.member().readSeq(), limit);
         return unread.isEmpty() ? ports.messages().page(access.conversationId(), thread, null, null, limit) : unread;
     }
 

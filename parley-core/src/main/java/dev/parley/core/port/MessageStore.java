@@ -3,6 +3,7 @@ package dev.parley.core.port;
 import dev.parley.core.message.Message;
 import dev.parley.core.message.MessageEdit;
 import dev.parley.core.message.ReactionCount;
+import dev.parley.core.message.StoredMessage;
 import dev.parley.core.search.SearchHit;
 import dev.parley.core.search.SearchQuery;
 import java.time.Instant;
@@ -41,9 +42,10 @@ public interface MessageStore {
     /**
      * Up to {@code limit} messages in ascending seq: the newest ones below {@code beforeSeq} if it is
      * set, else the oldest ones above {@code afterSeq} if it is set, else the newest. When
-     * {@code threadRootId} is set, only that thread's replies.
+     * {@code threadRootId} is set, only that thread's replies. Each comes with whether it is pinned
+     * and whether it has reactions, as {@link #pinnedAmong} and {@link #reactions} would tell.
      */
-    List<Message> page(String conversationId, String threadRootId, Long beforeSeq, Long afterSeq, int limit);
+    List<StoredMessage> page(String conversationId, String threadRootId, Long beforeSeq, Long afterSeq, int limit);
 
     /** Recomputes the thread statistics of a root from its live replies. */
     void refreshThreadStats(String rootMessageId);

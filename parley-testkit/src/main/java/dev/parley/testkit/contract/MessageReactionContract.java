@@ -108,4 +108,39 @@ public abstract class MessageReactionContract {
         assertThat(messages.pinned(team.id())).containsExactly(second);
         assertThat(messages.pinned(data.group("Other", alice).id())).isEmpty();
     }
+
+    @Test
+    void aPageTellsWhichMessagesArePinnedAndWhichHaveReactions() {
+        Message liked = data.message(team, alice, "liked");
+        Message pinned = data.message(team, alice, "pinned");
+        Message quiet = data.message(team, bob, "quiet");
+        messages.addReaction(liked.id(), bob.id(), "👍", at(1));
+        messages.addReaction(liked.id(), bob.id(), "👍", at(2));
+        messages.addReaction(liked.id(), alice.id(), "👍", at(3));
+        messages.removeReaction(quiet.id(), bob.id(), "👍");
+        messages.pin(pinned.id(), team.id(), alice.id(), at(4));
+        messages.pin(pinned.id(), team.id(), bob.id(), at(5));
+
+        assertThat(marks()).containsExactly("liked: reactions", "pinned: pinned", "quiet:");
+
+        messages.removeReaction(liked.id(), bob.id(), "👍");
+        assertThat(marks()).as("one reaction is left").first().isEqualTo("liked: reactions");
+
+        messages.removeReaction(liked.id(), alice.id(), "👍");
+        messages.removeReaction(liked.id(), alice.id(), "👍");
+        messages.unpin(pinned.id());
+        messages.unpin(pinned.id());
+        messages.addReaction(quiet.id(), alice.id(), "🎉", at(6));
+        assertThat(marks()).containsExactly("liked:", "pinned:", "quiet: reactions");
+
+        messages.pin(pinned.id(), team.id(), bob.id(), at(7));
+        assertThat(marks()).containsExactly("liked:", "pinned: pinned", "quiet: reactions");
+    }
+
+    /** Each message of the newest page as "text: pinned reactions", with what the page says of it. */
+    private List<String> marks() {
+        return messages.page(team.id(), null, null, null, 10).stream()
+                .map(s -> s.message().text() + ":" + (s.pinned() ? " pinned" : "") + (s.hasReactions() ? " reactions" : ""))
+                .toList();
+    }
 }

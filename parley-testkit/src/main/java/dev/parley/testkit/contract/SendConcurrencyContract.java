@@ -11,6 +11,7 @@ import dev.parley.core.conversation.NewConversation;
 import dev.parley.core.conversation.Role;
 import dev.parley.core.event.ChatEvent;
 import dev.parley.core.message.Message;
+import dev.parley.core.message.StoredMessage;
 import dev.parley.core.message.MessageService;
 import dev.parley.core.message.NewMessage;
 import dev.parley.core.message.SendResult;
@@ -106,7 +107,8 @@ public abstract class SendConcurrencyContract {
 
         long lastSeq = ports.conversations().findById(conversation.id()).orElseThrow().lastSeq();
         assertThat(lastSeq).as("conversation.created plus one seq per message").isEqualTo(uniqueSends + 1L);
-        List<Message> stored = ports.messages().page(conversation.id(), null, null, 0L, 1000);
+        List<Message> stored = ports.messages().page(conversation.id(), null, null, 0L, 1000).stream()
+                .map(StoredMessage::message).toList();
         assertThat(stored).hasSize(uniqueSends);
         assertThat(stored).extracting(Message::id).doesNotHaveDuplicates();
         assertThat(ports.messages().countLive(conversation.id())).isEqualTo(uniqueSends);
