@@ -82,7 +82,7 @@ final class JdbcConversationStore implements ConversationStore {
     @Override
     public Optional<WithMember> findWithMember(String conversationId, String userId) {
         return tx.reading(h -> tx.sql().one(h, WITH_MEMBER, rs -> new WithMember(Rows.conversation(rs),
-                rs.getString(Rows.MEMBER_AFTER_CONVERSATION) == null ? null : Rows.member(rs, Rows.MEMBER_AFTER_CONVERSATION)),
+                Rows.text(rs, Rows.MEMBER_AFTER_CONVERSATION) == null ? null : Rows.member(rs, Rows.MEMBER_AFTER_CONVERSATION)),
                 userId, conversationId));
     }
 

@@ -27,26 +27,26 @@ final class MessageRows {
     }
 
     static Message message(ResultSet rs) throws SQLException {
-        Message.ThreadStats thread = threadStats(rs.getInt(18), Rows.instant(rs, 19), rs.getString(20));
+        Message.ThreadStats thread = threadStats(rs.getInt(18), Rows.instant(rs, 19), Rows.text(rs, 20));
         return new Message(
-                rs.getString(1),
-                rs.getString(2),
+                Rows.text(rs, 1),
+                Rows.text(rs, 2),
                 rs.getLong(3),
-                rs.getString(4),
-                rs.getString(5),
-                MessageType.fromWire(rs.getString(6)),
-                rs.getString(7),
-                rs.getString(8),
-                JsonCodec.attachments(rs.getString(9)),
-                rs.getString(10),
-                rs.getString(11),
-                JsonCodec.strings(rs.getString(21)),
+                Rows.text(rs, 4),
+                Rows.text(rs, 5),
+                MessageType.fromWire(Rows.text(rs, 6)),
+                Rows.text(rs, 7),
+                Rows.text(rs, 8),
+                JsonCodec.attachments(Rows.text(rs, 9)),
+                Rows.text(rs, 10),
+                Rows.text(rs, 11),
+                JsonCodec.strings(Rows.text(rs, 21)),
                 rs.getBoolean(12),
-                JsonCodec.forwarded(rs.getString(13)),
+                JsonCodec.forwarded(Rows.text(rs, 13)),
                 Rows.instant(rs, 14),
                 Rows.instant(rs, 15),
                 Rows.instant(rs, 16),
-                rs.getString(17),
+                Rows.text(rs, 17),
                 thread);
     }
 

@@ -63,6 +63,15 @@ public abstract class MessageStoreContract {
     }
 
     @Test
+    void textsComeBackCharacterForCharacter() {
+        List<String> texts = List.of("", " ", "Привет, 世界 👋🏽 \u00e9\u0301", "tab\tnew line\n\"quoted\" \\ <b>&amp;</b>",
+                "x".repeat(10_000));
+        texts.forEach(text -> data.message(team, alice, text));
+        assertThat(messages.page(team.id(), null, null, null, 10)).extracting(s -> s.message().text())
+                .containsExactlyElementsOf(texts);
+    }
+
+    @Test
     void clientMessageIdsAreUniquePerConversationAndSender() {
         messages.insert(full("m_1", 1, alice.id(), "cm-1"));
         messages.insert(full("m_2", 2, bob.id(), "cm-1"));
