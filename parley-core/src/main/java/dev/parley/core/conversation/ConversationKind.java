@@ -11,12 +11,15 @@ public enum ConversationKind {
     /** Only owners and admins post; members read and react. */
     ANNOUNCEMENT;
 
+    private static final ConversationKind[] ALL = values();
+    private final String wireName = name().toLowerCase(java.util.Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wireName;
     }
 
     public static ConversationKind fromWire(String value) {
-        for (ConversationKind kind : values()) {
+        for (ConversationKind kind : ALL) {
             if (kind.wireName().equals(value)) return kind;
         }
         return null;

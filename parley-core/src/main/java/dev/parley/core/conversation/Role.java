@@ -7,12 +7,15 @@ public enum Role {
     MODERATOR,
     MEMBER;
 
+    private static final Role[] ALL = values();
+    private final String wireName = name().toLowerCase(java.util.Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wireName;
     }
 
     public static Role fromWire(String value) {
-        for (Role role : values()) {
+        for (Role role : ALL) {
             if (role.wireName().equals(value)) return role;
         }
         return null;

@@ -10,8 +10,10 @@ public record DeliveryState(Status status, int deliveredTo, int readBy, int reci
     public enum Status {
         SENT, DELIVERED_SOME, DELIVERED_ALL, READ_SOME, READ_ALL;
 
+        private final String wireName = name().toLowerCase(java.util.Locale.ROOT);
+
         public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return wireName;
         }
     }
 }

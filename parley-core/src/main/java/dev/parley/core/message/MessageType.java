@@ -9,12 +9,15 @@ public enum MessageType {
     VOICE,
     SYSTEM;
 
+    private static final MessageType[] ALL = values();
+    private final String wireName = name().toLowerCase(java.util.Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wireName;
     }
 
     public static MessageType fromWire(String value) {
-        for (MessageType type : values()) {
+        for (MessageType type : ALL) {
             if (type.wireName().equals(value)) return type;
         }
         return null;
