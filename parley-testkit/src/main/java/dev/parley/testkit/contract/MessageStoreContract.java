@@ -15,6 +15,7 @@ import dev.parley.core.search.SearchHit;
 import dev.parley.core.search.SearchQuery;
 import dev.parley.core.user.User;
 import dev.parley.testkit.StoreFixture;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +61,42 @@ public abstract class MessageStoreContract {
         assertThat(messages.findById("m_1")).contains(m);
         assertThat(messages.findByClientMessageId(team.id(), alice.id(), "cm-1")).contains(m);
         assertThat(messages.findById("m_404")).isEmpty();
+    }
+
+    @Test
+    void aMessageWithAnyOneFieldSetComesBackWithIt() {
+        Attachment file = new Attachment("f_1", null, "a.txt", 12, "text/plain", null, null, null);
+        List<Message> variants = List.of(
+                one(1, "kotlin", List.of(), null, null, List.of(), false, null, null, null, null, Message.ThreadStats.NONE),
+                one(2, null, List.of(file), null, null, List.of(), false, null, null, null, null, Message.ThreadStats.NONE),
+                one(3, null, List.of(), "m_0", null, List.of(), false, null, null, null, null, Message.ThreadStats.NONE),
+                one(4, null, List.of(), null, "m_0", List.of(), false, null, null, null, null, Message.ThreadStats.NONE),
+                one(5, null, List.of(), null, null, List.of(bob.id()), false, null, null, null, null, Message.ThreadStats.NONE),
+                one(6, null, List.of(), null, null, List.of(), true, null, null, null, null, Message.ThreadStats.NONE),
+                one(7, null, List.of(), null, null, List.of(), false, new Message.Forwarded("m_f", "c_f", null), null, null,
+                        null, Message.ThreadStats.NONE),
+                one(8, null, List.of(), null, null, List.of(), false, null, at(80), null, null, Message.ThreadStats.NONE),
+                one(9, null, List.of(), null, null, List.of(), false, null, null, at(90), null, Message.ThreadStats.NONE),
+                one(10, null, List.of(), null, null, List.of(), false, null, null, null, bob.id(), Message.ThreadStats.NONE),
+                one(11, null, List.of(), null, null, List.of(), false, null, null, null, null,
+                        new Message.ThreadStats(1, null, List.of())),
+                one(12, null, List.of(), null, null, List.of(), false, null, null, null, null,
+                        new Message.ThreadStats(0, at(120), List.of())),
+                one(13, null, List.of(), null, null, List.of(), false, null, null, null, null,
+                        new Message.ThreadStats(0, null, List.of(bob.id()))),
+                one(14, null, List.of(), null, null, List.of(), false, null, null, null, null, Message.ThreadStats.NONE));
+        variants.forEach(messages::insert);
+
+        for (Message m : variants) assertThat(messages.findById(m.id())).contains(m);
+    }
+
+    /** A text message of Alice's with the given fields, every other one at its default. */
+    private Message one(long seq, String codeLanguage, List<Attachment> attachments, String replyToId, String threadRootId,
+                        List<String> mentions, boolean mentionsAll, Message.Forwarded forwarded, Instant editedAt,
+                        Instant deletedAt, String deletedBy, Message.ThreadStats thread) {
+        return new Message("m_" + seq, team.id(), seq, alice.id(), "cm-" + seq, MessageType.TEXT, "text " + seq,
+                codeLanguage, attachments, replyToId, threadRootId, mentions, mentionsAll, forwarded, at(seq), editedAt,
+                deletedAt, deletedBy, thread);
     }
 
     @Test
