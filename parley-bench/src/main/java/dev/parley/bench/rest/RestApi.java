@@ -25,8 +25,12 @@ public final class RestApi implements AutoCloseable {
     public record CreatedConversation(String id, long lastSeq) {
     }
 
-    /** An answer: status, body and how long it took. */
-    public record Answer(int status, String body, long nanos) {
+    /** An answer: status, body as sent (UTF-8) and how long it took. */
+    public record Answer(int status, byte[] content, long nanos) {
+        /** The body as text. */
+        public String body() {
+            return new String(content, StandardCharsets.UTF_8);
+        }
     }
 
     private static final String JSON = "application/json";
@@ -116,7 +120,7 @@ public final class RestApi implements AutoCloseable {
     private Answer answer(HttpConnection connection, HttpConnection.Response response, long start) {
         if (response.reusable()) idle.offerFirst(connection);
         else connection.close();
-        return new Answer(response.status(), new String(response.body(), StandardCharsets.UTF_8), System.nanoTime() - start);
+        return new Answer(response.status(), response.body(), System.nanoTime() - start);
     }
 
     /** Closes the idle connections. */
