@@ -1,29 +1,13 @@
 package dev.parley.bench.jmh;
 
-import dev.parley.bench.harness.BenchDatabase;
 import dev.parley.core.access.Actor;
-import dev.parley.core.conversation.ConversationKind;
-import dev.parley.core.conversation.NewConversation;
-import dev.parley.core.conversation.Role;
-import dev.parley.core.event.ChatEvent;
 import dev.parley.core.message.HistoryPage;
 import dev.parley.core.message.HistoryQuery;
 import dev.parley.core.message.MessageType;
 import dev.parley.core.message.NewMessage;
-import dev.parley.core.user.ExternalIdentity;
-import dev.parley.server.Backend;
 import dev.parley.server.api.dto.HistoryJson;
-import dev.parley.server.config.ConfigLoader;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -58,35 +42,19 @@ public class HistoryPathBenchmark {
     @Param({"sqlite"})
     String db;
 
-    private Path dir;
-    private BenchDatabase database;
-    private Backend backend;
+    private JmhConversation world;
     private Actor reader;
-    private String conversationId;
     private HistoryPage middle;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        dir = Files.createTempDirectory("parley-jmh-");
-        database = BenchDatabase.open(db, dir);
-        Map<String, String> env = new HashMap<>(database.serverEnvironment());
-        env.put("PARLEY_DATA_DIR", dir.toString());
-        env.put("PARLEY_RATE_LIMITS", "send=999999999/1s");
-        backend = Backend.open(ConfigLoader.load(env));
-        var accounts = backend.services().accounts();
-        List<ChatEvent.InitialMember> members = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            String id = accounts.provision(new ExternalIdentity("jmh-" + i, "JMH user " + i, null, null)).id();
-            members.add(new ChatEvent.InitialMember(id, Role.MEMBER));
-        }
-        reader = Actor.user(members.getFirst().userId());
-        conversationId = backend.services().conversations().create(Actor.PLATFORM,
-                new NewConversation(ConversationKind.GROUP, "JMH", null, null, null, members)).conversation().id();
+        world = new JmhConversation(db);
+        reader = world.members.getFirst();
         for (int i = 0; i < MESSAGES; i++) {
-            Actor sender = Actor.user(members.get(i % members.size()).userId());
-            backend.services().messages().send(sender, conversationId, new NewMessage("jmh-" + i, MessageType.TEXT,
-                    "Message " + i + " of the benchmark: the quarterly budget review moves to Thursday afternoon.",
-                    null, null, null, null, null, false));
+            world.backend.services().messages().send(world.members.get(i % world.members.size()), world.conversationId,
+                    new NewMessage("jmh-" + i, MessageType.TEXT,
+                            "Message " + i + " of the benchmark: the quarterly budget review moves to Thursday afternoon.",
+                            null, null, null, null, null, false));
         }
         middle = middlePage();
     }
@@ -94,13 +62,13 @@ public class HistoryPathBenchmark {
     /** The newest 50 messages. */
     @Benchmark
     public HistoryPage newestPage() {
-        return backend.services().reader().history(reader, conversationId, HistoryQuery.newest(PAGE));
+        return world.backend.services().reader().history(reader, world.conversationId, HistoryQuery.newest(PAGE));
     }
 
     /** 50 messages from the middle of the conversation ({@code before=}). */
     @Benchmark
     public HistoryPage middlePage() {
-        return backend.services().reader().history(reader, conversationId,
+        return world.backend.services().reader().history(reader, world.conversationId,
                 new HistoryQuery(2L + MESSAGES / 2, null, null, false, null, PAGE, false));
     }
 
@@ -112,10 +80,6 @@ public class HistoryPathBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        backend.close();
-        database.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
+        world.close();
     }
 }
