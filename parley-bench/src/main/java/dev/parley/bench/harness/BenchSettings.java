@@ -17,6 +17,7 @@ import java.util.List;
  * @param concurrency   concurrent clients of the REST workloads (history, search, rest-send)
  * @param storeMessages messages in the generated store of history and search
  * @param findMaxSteps  at most this many rate steps in {@code --find-max}
+ * @param findMaxFactor the rate of a {@code --find-max} step over the one before
  */
 public record BenchSettings(
         Duration duration,
@@ -38,6 +39,7 @@ public record BenchSettings(
         boolean smoke,
         boolean findMax,
         int findMaxSteps,
+        double findMaxFactor,
         double findMaxP99Millis,
         Path jsonOut,
         Path serverJar,
