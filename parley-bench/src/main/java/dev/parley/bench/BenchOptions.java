@@ -37,6 +37,9 @@ final class BenchOptions {
     @Option(names = "--window", description = "burst: messages in flight W (default 32; smoke 8)")
     Integer window;
 
+    @Option(names = "--connected", description = "burst: members connected, the sender first (default: all members)")
+    Integer connected;
+
     @Option(names = "--burst-messages", description = "burst: stop after this many messages, 0 for none (default 0; smoke 50)")
     Long burstMessages;
 
@@ -107,6 +110,7 @@ final class BenchOptions {
                 (int) positive(pick(members, 20, 100), "--members"),
                 (int) positive(pick(senders, 1, 1), "--senders"),
                 (int) positive(pick(window, 8, 32), "--window"),
+                connected == null ? 0 : (int) positive(connected, "--connected"),
                 pick(burstMessages, 50L, 0L),
                 (int) positive(pick(connections, 50, 10_000), "--connections"),
                 pick(ramp, 0, 1_000),

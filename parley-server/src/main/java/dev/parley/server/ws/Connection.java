@@ -226,10 +226,11 @@ public final class Connection implements Session.Listener.AutoDemanding {
             return;
         }
         Thread.ofVirtual().name("parley-ws-request-" + id).start(() -> {
+            RequestPlace place = new RequestPlace();
             try {
-                hub.operations.handle(this, request);
+                hub.operations.handle(this, request, place);
             } finally {
-                IN_FLIGHT.getAndAdd(this, -1);
+                place.run();
             }
         });
     }
@@ -487,6 +488,22 @@ public final class Connection implements Session.Listener.AutoDemanding {
             return core.getConnection();
         }
         return null;
+    }
+
+    /**
+     * A request's place among the {@value #MAX_IN_FLIGHT}: given back once, before its reply is
+     * queued, so a client that sends its next request when the reply arrives finds the place free.
+     * Used by the request's own thread only.
+     */
+    private final class RequestPlace implements Runnable {
+        private boolean released;
+
+        @Override
+        public void run() {
+            if (released) return;
+            released = true;
+            IN_FLIGHT.getAndAdd(Connection.this, -1);
+        }
     }
 
     private final class DeliveryOutput implements EventDelivery.Output {
