@@ -1,5 +1,6 @@
 package dev.parley.store;
 
+import dev.parley.core.error.ParleyException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -39,15 +40,20 @@ final class GroupCommit implements AutoCloseable {
 
     /** Runs {@code work} in the next batch and returns its result once the batch committed. */
     <T> T submit(Supplier<T> work) {
-        if (closed) throw new IllegalStateException("The database is closed");
+        if (closed) throw closedError();
         Pending<T> pending = new Pending<>(work);
         queue.add(pending);
         if (closed && queue.remove(pending)) {
             // Closed after the check above, and neither the writer nor close() took it.
-            pending.fail(new IllegalStateException("The database is closed"));
+            pending.fail(closedError());
             release(List.of(pending));
         }
         return pending.await();
+    }
+
+    /** What a write meets once the database is closed (at shutdown): 503, which clients retry elsewhere or later. */
+    private static ParleyException closedError() {
+        return ParleyException.unavailable("The database is shutting down; retry shortly");
     }
 
     /** Works waiting for the writer thread. */
@@ -93,7 +99,7 @@ final class GroupCommit implements AutoCloseable {
         List<Pending<?>> left = new ArrayList<>();
         queue.drainTo(left);
         if (left.isEmpty()) return;
-        for (Pending<?> pending : left) pending.fail(new IllegalStateException("The database is closed"));
+        for (Pending<?> pending : left) pending.fail(closedError());
         release(left);
     }
 
