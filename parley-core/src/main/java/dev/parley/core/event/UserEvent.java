@@ -14,11 +14,13 @@ public sealed interface UserEvent {
 
     /**
      * The user's read or delivered marker (or both) moved: both markers as they are now, so the
-     * receipt can be told without reading them back, and whether the read marker moved (which
-     * changes the user's unread count).
+     * receipt can be told without reading them back; whether the read marker moved (which
+     * changes the user's unread count); and whether the user's own new message moved them, which
+     * its {@code message.created} event tells every member already (the protocol's rule: a
+     * message moves its sender's markers to it), so no receipt is sent for that.
      */
     record MarkersMoved(String userId, String conversationId, long readSeq, long deliveredSeq, boolean readMoved,
-                        Instant at) implements UserEvent {
+                        boolean bySend, Instant at) implements UserEvent {
         public String type() { return "markers.updated"; }
     }
 

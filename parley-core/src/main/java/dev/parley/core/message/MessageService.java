@@ -140,10 +140,10 @@ public final class MessageService {
         changes.record(new ChatEvent.MessageCreated(conversation.id(), seq, now, message));
         if (sender != null) {
             ports.conversations().advanceMarkers(conversation.id(), sender, seq);
-            // The sender's read marker moves to the new message; moving only over one's own new
-            // message changes no receipt and no unread count.
+            // The sender's markers move to the new message (its event tells the members so); the
+            // sender's own devices are told of the unread count only if it passed others' messages.
             if (access.member().readSeq() < seq - 1) {
-                changes.record(new UserEvent.MarkersMoved(sender, conversation.id(), seq, seq, true, now));
+                changes.record(new UserEvent.MarkersMoved(sender, conversation.id(), seq, seq, true, true, now));
             }
         }
         return message;

@@ -87,7 +87,7 @@ public abstract class MessageRulesContract {
         Message reply = h.send(bob, group, "two");
         assertThat(h.bus.userEvents()).containsExactly(
                 new dev.parley.core.event.UserEvent.MarkersMoved(bob.id(), group.id(), reply.seq(), reply.seq(), true,
-                        reply.createdAt()));
+                        true, reply.createdAt()));
 
         h.bus.clear();
         Message again = h.send(bob, group, "three");
@@ -142,9 +142,9 @@ public abstract class MessageRulesContract {
 
         assertThat(h.bus.userEvents()).containsExactly(
                 new dev.parley.core.event.UserEvent.MarkersMoved(bob.id(), group.id(), 0, two.seq(), false,
-                        h.clock.instant()),
+                        false, h.clock.instant()),
                 new dev.parley.core.event.UserEvent.MarkersMoved(bob.id(), group.id(), three.seq(), three.seq(), true,
-                        h.clock.instant()));
+                        false, h.clock.instant()));
     }
 
     @Test
