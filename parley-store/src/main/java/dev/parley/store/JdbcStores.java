@@ -54,7 +54,7 @@ public final class JdbcStores implements AutoCloseable {
     private static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
     private static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
     /** PostgreSQL's writer threads (lanes) for the writes of conversations; see {@link JdbcTransactor}. */
-    static final int POSTGRES_WRITE_LANES = 4;
+    static final int POSTGRES_WRITE_LANES = 8;
 
     private final Dialect dialect;
     private final List<HikariDataSource> pools;
