@@ -26,9 +26,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -37,23 +40,42 @@ import org.junit.jupiter.api.Timeout;
  * shared commit. Every write here names {@link #KEY}, so on PostgreSQL they share one lane.
  */
 @Timeout(30)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class GroupCommitCases {
     static final String KEY = "c_group_commit";
 
-    final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
-    final CountDownLatch writerBusy = new CountDownLatch(1);
-    final CountDownLatch releaseWriter = new CountDownLatch(1);
+    private StoreFixture store;
+    ExecutorService callers;
+    CountDownLatch writerBusy;
+    CountDownLatch releaseWriter;
     ContractData data;
     JdbcTransactor transactor;
 
-    /** The store under test, opened once for the class. */
-    abstract StoreFixture store();
+    /** Opens the store under test; it serves every test of the class and is closed after them. */
+    abstract StoreFixture openStore();
+
+    StoreFixture store() {
+        return store;
+    }
+
+    @BeforeAll
+    void openOnce() {
+        store = openStore();
+    }
+
+    @AfterAll
+    void closeOnce() throws Exception {
+        if (store instanceof AutoCloseable closeable) closeable.close();
+    }
 
     @BeforeEach
     void setUp() {
-        store().reset();
-        data = new ContractData(store());
-        transactor = (JdbcTransactor) store().transactor();
+        store.reset();
+        data = new ContractData(store);
+        transactor = (JdbcTransactor) store.transactor();
+        callers = Executors.newVirtualThreadPerTaskExecutor();
+        writerBusy = new CountDownLatch(1);
+        releaseWriter = new CountDownLatch(1);
     }
 
     @AfterEach

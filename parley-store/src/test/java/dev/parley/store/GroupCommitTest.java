@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,21 +21,9 @@ import org.junit.jupiter.api.Test;
  * batch's messages.
  */
 class GroupCommitTest extends GroupCommitCases {
-    private static SqliteStoreFixture store;
-
-    @BeforeAll
-    static void open() {
-        store = SqliteStoreFixture.create();
-    }
-
-    @AfterAll
-    static void close() {
-        store.close();
-    }
-
     @Override
-    StoreFixture store() {
-        return store;
+    StoreFixture openStore() {
+        return SqliteStoreFixture.create();
     }
 
     @Test
@@ -47,12 +33,12 @@ class GroupCommitTest extends GroupCommitCases {
         Future<?> blocker = occupyTheWriter(KEY);
         Future<Message> edited = queue(() -> {
             Message m = data.message(team, alice, "draft about apples");
-            store.messages().edit(m.id(), "final about oranges", List.of(), false, Instant.EPOCH, null);
+            store().messages().edit(m.id(), "final about oranges", List.of(), false, Instant.EPOCH, null);
             return m;
         }, 1);
         Future<Message> deleted = queue(() -> {
             Message m = data.message(team, alice, "secret about apples");
-            store.messages().markDeleted(m.id(), alice.id(), Instant.EPOCH);
+            store().messages().markDeleted(m.id(), alice.id(), Instant.EPOCH);
             return m;
         }, 2);
         Future<Object> rolledBack = queue(() -> {
@@ -68,14 +54,14 @@ class GroupCommitTest extends GroupCommitCases {
         assertThat(search(alice, "oranges")).containsExactly(edited.get().id());
         assertThat(search(alice, "draft")).isEmpty();
         assertThat(deleted.get()).isNotNull();
-        store.messages().edit(kept.get().id(), "kept pears", List.of(), false, Instant.EPOCH, null);
+        store().messages().edit(kept.get().id(), "kept pears", List.of(), false, Instant.EPOCH, null);
         assertThat(search(alice, "apples")).isEmpty();
         assertThat(search(alice, "pears")).containsExactly(kept.get().id());
         assertIndexesIntact();
     }
 
     private List<String> search(User user, String text) {
-        return store.messages().search(user.id(), new SearchQuery(text, null, null, null, null, null, 0, 20)).stream()
+        return store().messages().search(user.id(), new SearchQuery(text, null, null, null, null, null, 0, 20)).stream()
                 .map(SearchHit::message).map(Message::id).toList();
     }
 

@@ -6,8 +6,6 @@ import dev.parley.testkit.StoreFixture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,21 +13,9 @@ import org.junit.jupiter.api.Test;
  * only the writes of its own keys.
  */
 class PostgresGroupCommitTest extends GroupCommitCases {
-    private static PostgresStoreFixture store;
-
-    @BeforeAll
-    static void open() {
-        store = PostgresStoreFixture.create();
-    }
-
-    @AfterAll
-    static void close() {
-        store.close();
-    }
-
     @Override
-    StoreFixture store() {
-        return store;
+    StoreFixture openStore() {
+        return PostgresStoreFixture.create();
     }
 
     @Test
@@ -38,12 +24,12 @@ class PostgresGroupCommitTest extends GroupCommitCases {
                 .filter(key -> lane(key) != lane(KEY)).findFirst().orElseThrow();
         Future<?> blocker = occupyTheWriter(KEY);
 
-        Future<String> other = callers.submit(() -> store.transactor().write(otherLane, () -> data.user("olga").id()));
-        Future<String> unkeyed = callers.submit(() -> store.transactor().write(() -> data.user("uma").id()));
+        Future<String> other = callers.submit(() -> store().transactor().write(otherLane, () -> data.user("olga").id()));
+        Future<String> unkeyed = callers.submit(() -> store().transactor().write(() -> data.user("uma").id()));
 
         assertThat(other.get(10, TimeUnit.SECONDS)).isNotNull();
         assertThat(unkeyed.get(10, TimeUnit.SECONDS)).isNotNull();
-        assertThat(store.users().findByUsername("olga")).isPresent();
+        assertThat(store().users().findByUsername("olga")).isPresent();
         assertThat(blocker).isNotDone();
         releaseWriter.countDown();
         blocker.get(10, TimeUnit.SECONDS);
