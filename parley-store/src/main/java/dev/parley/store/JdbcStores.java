@@ -41,8 +41,10 @@ import org.jdbi.v3.core.statement.StatementContext;
  * queued meanwhile together (group commit, see {@link JdbcTransactor}; transactions start with
  * {@code BEGIN IMMEDIATE}) while a pool of {@code poolSize} connections reads; every connection is
  * kept open and keeps its prepared statements ({@link SqliteStatementCache}); the log is copied
- * back into the file in the background ({@link SqliteCheckpointer}). PostgreSQL: one pool of
- * {@code poolSize} connections.
+ * back into the file in the background ({@link SqliteCheckpointer}). PostgreSQL: a pool of
+ * {@code poolSize} connections for reads and for writes without a conversation, and a pool of
+ * {@link #POSTGRES_WRITE_LANES} connections, one for each writer thread that commits the writes of
+ * its conversations in groups.
  */
 public final class JdbcStores implements AutoCloseable {
     /** Every table, children before parents, for {@link #reset}. */
@@ -53,6 +55,8 @@ public final class JdbcStores implements AutoCloseable {
     private static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
     private static final int RESTART_LOG_PAGES = 4096;
     private static final long LOG_SIZE_LIMIT_BYTES = 64L * 1024 * 1024;
+    /** PostgreSQL's writer threads (lanes) for the writes of conversations; see {@link JdbcTransactor}. */
+    static final int POSTGRES_WRITE_LANES = 8;
 
     private final Dialect dialect;
     private final List<HikariDataSource> pools;
@@ -70,19 +74,22 @@ public final class JdbcStores implements AutoCloseable {
     private final JdbcLastSeenStore lastSeen;
     private final JdbcMembershipIndex membershipIndex;
 
-    private JdbcStores(Dialect dialect, HikariDataSource writePool, HikariDataSource readPool) {
+    /** {@code lanePool}: PostgreSQL's connections for the writer threads; null on SQLite, whose lane writes on {@code writePool}. */
+    private JdbcStores(Dialect dialect, HikariDataSource writePool, HikariDataSource readPool, HikariDataSource lanePool) {
         this.dialect = dialect;
-        this.pools = writePool == readPool ? List.of(readPool) : List.of(writePool, readPool);
+        this.pools = java.util.stream.Stream.of(writePool, readPool, lanePool).filter(java.util.Objects::nonNull)
+                .distinct().toList();
         this.migrationSource = readPool;
         this.writeJdbi = Jdbi.create(writePool);
         this.readJdbi = writePool == readPool ? writeJdbi : Jdbi.create(readPool);
+        Jdbi laneJdbi = lanePool == null ? writeJdbi : Jdbi.create(lanePool);
         this.statementCache = dialect == Dialect.SQLITE ? new SqliteStatementCache() : null;
         if (statementCache != null) {
             writeJdbi.setStatementBuilderFactory(statementCache);
             readJdbi.setStatementBuilderFactory(statementCache);
         }
-        this.transactor = new JdbcTransactor(dialect, writeJdbi, readJdbi, new Sql(statementCache),
-                dialect == Dialect.SQLITE);
+        this.transactor = new JdbcTransactor(dialect, writeJdbi, readJdbi, laneJdbi,
+                lanePool == null ? 1 : POSTGRES_WRITE_LANES, new Sql(statementCache));
         this.users = new JdbcUserStore(transactor);
         this.sessions = new JdbcSessionStore(transactor);
         this.conversations = new JdbcConversationStore(transactor, dialect);
@@ -104,17 +111,33 @@ public final class JdbcStores implements AutoCloseable {
                     RESTART_LOG_PAGES));
             try {
                 return new JdbcStores(dialect, writePool, pool(sqliteConfig(settings, "parley-sqlite-read", poolSize, "DEFERRED",
-                        0)));
+                        0)), null);
             } catch (RuntimeException e) {
                 writePool.close();
                 throw e;
             }
         }
-        HikariConfig config = baseConfig(settings, "parley-postgresql", poolSize);
+        HikariDataSource pool = pool(postgresConfig(settings, "parley-postgresql", poolSize));
+        HikariDataSource lanePool = null;
+        try {
+            HikariConfig lanes = postgresConfig(settings, "parley-postgresql-lanes", POSTGRES_WRITE_LANES);
+            lanes.setMinimumIdle(POSTGRES_WRITE_LANES);
+            lanePool = pool(lanes);
+            return new JdbcStores(dialect, pool, pool, lanePool);
+        } catch (RuntimeException e) {
+            if (lanePool != null) lanePool.close();
+            pool.close();
+            throw e;
+        }
+    }
+
+    private static HikariConfig postgresConfig(DatabaseSettings settings, String name, int size) {
+        HikariConfig config = baseConfig(settings, name, size);
         config.setUsername(settings.user());
         config.setPassword(settings.password());
-        HikariDataSource pool = pool(config);
-        return new JdbcStores(dialect, pool, pool);
+        // A batch of INSERTs (a group commit's events, a message's mentions) becomes one multi-row INSERT.
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        return config;
     }
 
     /** Applies the dialect's migrations that the database does not have yet. */

@@ -42,7 +42,7 @@ public final class MessageService {
         String sender = actor.userIdOrNull();
         try {
             if (sender != null) RateLimits.check(ports.rateLimiter(), RateLimits.SEND, sender);
-            return Changes.write(ports, changes -> {
+            return Changes.write(ports, conversationId, changes -> {
                 Access access = postable(actor, conversationId);
                 checkReferences(access.conversation(), message);
                 return new SendResult(insert(changes, access, message, null), true);
@@ -66,7 +66,7 @@ public final class MessageService {
         var earlier = existing(targetConversationId, sender, clientMessageId);
         if (earlier != null) return earlier;
         RateLimits.check(ports.rateLimiter(), RateLimits.SEND, sender);
-        return Changes.write(ports, changes -> {
+        return Changes.write(ports, targetConversationId, changes -> {
             Message source = ports.messages().findById(messageId).orElseThrow(() -> ParleyException.notFound("Message"));
             Access.of(ports.conversations(), actor, source.conversationId());
             if (source.isDeleted()) throw ParleyException.conflict("A deleted message cannot be forwarded");
@@ -84,7 +84,7 @@ public final class MessageService {
         Message message = ports.messages().findById(messageId).orElseThrow(() -> ParleyException.notFound("Message"));
         MessageRules.validateEdit(message.type(), text, mentions, ports.limits());
         RateLimits.check(ports.rateLimiter(), RateLimits.EDIT, me);
-        return Changes.write(ports, changes -> {
+        return Changes.write(ports, message.conversationId(), changes -> {
             Message current = ports.messages().findById(messageId).orElseThrow(() -> ParleyException.notFound("Message"));
             Access access = Access.of(ports.conversations(), actor, current.conversationId()).requireActive();
             if (!me.equals(current.senderId())) throw ParleyException.forbidden("Only the sender can edit a message");
