@@ -82,10 +82,10 @@ class SendPathStatementsTest {
 
         // Outside the transaction: is it a retry? Inside: conversation, membership, seq, message,
         // activity, event, delivered and read markers; before the commit, once per transaction
-        // however many messages it holds, the full-text indexing of the new messages (two indexes,
-        // then the list of rows to index is cleared).
+        // however many messages it holds, the full-text indexing of the new messages (their texts
+        // are read, indexed in one batch, then the list of rows to index is cleared).
         assertThat(statements).hasSize(12);
-        assertThat(statements.subList(9, 12)).allMatch(sql -> sql.contains("messages_search_"));
+        assertThat(statements.subList(9, 12)).allMatch(sql -> sql.contains("messages_search"));
     }
 
     @Test

@@ -22,12 +22,23 @@ final class SearchConditions {
         if (query.limit() < 0) throw ParleyException.invalid("limit", "must not be negative");
     }
 
-    /** Appends " AND …" conditions on {@code m} and adds their values to {@code binds}. */
+    /**
+     * Appends " AND …" conditions on {@code m} (live, in a conversation of {@code userId}, and the
+     * query's filters) and adds their values to {@code binds}.
+     */
     static void append(StringBuilder sql, Map<String, Object> binds, String userId, SearchQuery query) {
-        sql.append(" AND m.deleted_at IS NULL AND m.text IS NOT NULL")
-                .append(" AND EXISTS (SELECT 1 FROM conversation_members cm")
+        sql.append(" AND EXISTS (SELECT 1 FROM conversation_members cm")
                 .append(" WHERE cm.conversation_id = m.conversation_id AND cm.user_id = :user)");
         binds.put("user", userId);
+        appendFilters(sql, binds, query);
+    }
+
+    /**
+     * Appends " AND …" conditions on {@code m} (live, and the query's filters) and adds their
+     * values to {@code binds}; for a caller who checks membership itself.
+     */
+    static void appendFilters(StringBuilder sql, Map<String, Object> binds, SearchQuery query) {
+        sql.append(" AND m.deleted_at IS NULL AND m.text IS NOT NULL");
         if (query.conversationId() != null) {
             sql.append(" AND m.conversation_id = :conversation");
             binds.put("conversation", query.conversationId());
@@ -48,17 +59,5 @@ final class SearchConditions {
             sql.append(" AND m.created_at < :to");
             binds.put("to", query.to().toEpochMilli());
         }
-    }
-
-    /** Appends the order (best first, then newest) and the query's page, binding both. */
-    static void appendPage(StringBuilder sql, Map<String, Object> binds, SearchQuery query) {
-        appendPage(sql, binds, query.offset(), query.limit());
-    }
-
-    /** Appends the order (best first, then newest) and a page of {@code limit} hits after {@code offset}. */
-    static void appendPage(StringBuilder sql, Map<String, Object> binds, int offset, int limit) {
-        sql.append(" ORDER BY score DESC, seq DESC, id LIMIT :limit OFFSET :offset");
-        binds.put("limit", limit);
-        binds.put("offset", offset);
     }
 }
