@@ -1,6 +1,8 @@
 package dev.parley.store.search;
 
 import dev.parley.core.search.SearchQuery;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -8,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
+import org.postgresql.PGStatement;
 
 /**
  * Search on PostgreSQL (migration {@code postgresql/V2__search.sql}). The text is folded by
@@ -37,6 +42,8 @@ public final class PostgresMessageSearch implements MessageSearch {
         SearchConditions.requireValid(userId, query);
         List<SearchTerm> terms = SearchTerms.parse(query.text());
         if (terms.isEmpty() || query.limit() == 0) return List.of();
+        List<String> conversations = SearchConditions.conversationsOf(handle, userId, query.conversationId());
+        if (conversations.isEmpty()) return List.of();
         List<Condition> whole = new ArrayList<>();
         List<Condition> parts = new ArrayList<>();
         for (int i = 0; i < terms.size(); i++) {
@@ -48,14 +55,14 @@ public final class PostgresMessageSearch implements MessageSearch {
         }
         int end = query.offset() + query.limit();
 
-        List<Found> first = find(handle, whole, userId, query, end);
+        List<Found> first = find(handle, whole, conversations, query, end);
         List<Found> page = new ArrayList<>(first.subList(Math.min(query.offset(), first.size()), first.size()));
         if (first.size() < end && !parts.equals(whole)) {
             // Every tier-1 hit is known: tier 2 is what else matches, after them.
             Set<String> tierOne = new HashSet<>();
             first.forEach(found -> tierOne.add(found.id()));
             int position = first.size();
-            for (Found found : find(handle, parts, userId, query, end + first.size())) {
+            for (Found found : find(handle, parts, conversations, query, end + first.size())) {
                 if (tierOne.contains(found.id())) continue;
                 if (position >= query.offset() && page.size() < query.limit()) page.add(found.withScore(PARTS_OF_WORDS));
                 position++;
@@ -86,23 +93,40 @@ public final class PostgresMessageSearch implements MessageSearch {
                 Map.of("like" + i, SearchTerms.likeContaining(term.text())));
     }
 
-    /** The newest {@code limit} live messages of the caller's conversations that meet every condition. */
-    private static List<Found> find(Handle handle, List<Condition> conditions, String userId, SearchQuery query,
-                                    int limit) {
+    /**
+     * The newest {@code limit} live messages of {@code conversations} that meet every condition.
+     * The conversations are a list of values, not a join, so that PostgreSQL can AND the bitmap of
+     * their messages with the bitmap of the text index before it reads a row. Planned for the
+     * values at hand every time: a generic plan cannot know whether a LIKE pattern can use the
+     * trigram index, and chose to fold every message of the store.
+     */
+    private static List<Found> find(Handle handle, List<Condition> conditions, List<String> conversations,
+                                    SearchQuery query, int limit) {
         Map<String, Object> binds = new LinkedHashMap<>();
         StringBuilder sql = new StringBuilder(1024).append("SELECT m.id AS id, m.text AS text FROM messages m WHERE ");
-        for (int i = 0; i < conditions.size(); i++) {
-            sql.append(i == 0 ? "" : " AND ").append(conditions.get(i).sql());
-            binds.putAll(conditions.get(i).binds());
+        for (Condition condition : conditions) {
+            sql.append(condition.sql()).append(" AND ");
+            binds.putAll(condition.binds());
         }
-        SearchConditions.append(sql, binds, userId, query);
+        sql.append("m.conversation_id IN (<conversations>)");
+        SearchConditions.appendFilters(sql, binds, query);
         sql.append(" ORDER BY m.created_at DESC, m.id DESC LIMIT :limit");
         binds.put("limit", limit);
         return handle.createQuery(sql.toString())
                 .bindMap(binds)
+                .bindList("conversations", conversations)
+                .addCustomizer(PLANNED_EACH_TIME)
                 .map((rs, ctx) -> new Found(rs.getString("id"), rs.getString("text"), WHOLE_WORDS))
                 .list();
     }
+
+    /** Sends the statement unprepared, so that PostgreSQL plans it for its values. */
+    private static final StatementCustomizer PLANNED_EACH_TIME = new StatementCustomizer() {
+        @Override
+        public void beforeExecution(PreparedStatement statement, StatementContext context) throws SQLException {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+        }
+    };
 
     /**
      * A tsquery text matching words that start with {@code text}. WORD_PREFIX terms hold only
