@@ -1,8 +1,10 @@
 package dev.parley.store;
 
+import dev.parley.store.search.SqliteSearchMigration;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -34,9 +36,14 @@ enum Dialect {
                 + jdbcUrl);
     }
 
-    /** The Flyway location of this dialect's migrations. */
+    /** The Flyway location of this dialect's SQL migrations. */
     String migrations() {
         return "classpath:db/migration/" + folder;
+    }
+
+    /** This dialect's migrations written in Java, which Flyway is given along with the SQL ones. */
+    JavaMigration[] javaMigrations() {
+        return this == SQLITE ? new JavaMigration[] {new SqliteSearchMigration()} : new JavaMigration[0];
     }
 
     /**

@@ -24,9 +24,9 @@ import org.jdbi.v3.core.Handle;
 /**
  * Messages in the {@code messages} table with their mentions, edits, reactions and pins; the
  * full-text index is kept by expression indexes (PostgreSQL), or on SQLite by triggers and, for
- * new messages, by {@link SqliteSearchIndex} once per transaction before it commits; it is
- * queried through {@link MessageSearch}. A message's mentions come back with it in
- * the same query (see {@link MessageRows}).
+ * new and edited messages, by {@link SqliteSearchIndex} once per transaction before it commits;
+ * it is queried through {@link MessageSearch}. A message's mentions come back with it in the same
+ * query (see {@link MessageRows}).
  */
 final class JdbcMessageStore implements MessageStore {
     private static final String INSERT = """
@@ -100,6 +100,8 @@ final class JdbcMessageStore implements MessageStore {
                     .bind("mentionsAll", mentionsAll)
                     .bind("editedAt", Rows.millis(editedAt))
                     .execute();
+            // The update trigger noted the message: its new text is indexed before the commit.
+            if (dialect == Dialect.SQLITE) tx.beforeCommit(SqliteSearchIndex.KEY, SqliteSearchIndex::indexPending);
             h.createUpdate("DELETE FROM message_mentions WHERE message_id = :id").bind("id", messageId).execute();
             insertMentions(h, messageId, mentions);
             if (previous != null) {

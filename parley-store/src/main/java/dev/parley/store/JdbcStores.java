@@ -26,6 +26,7 @@ import java.util.Properties;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlLogger;
@@ -142,11 +143,19 @@ public final class JdbcStores implements AutoCloseable {
 
     /** Applies the dialect's migrations that the database does not have yet. */
     public void migrate() {
-        Flyway.configure()
-                .dataSource(migrationSource)
-                .locations(dialect.migrations())
-                .load()
-                .migrate();
+        migrations(dialect).dataSource(migrationSource).load().migrate();
+    }
+
+    /**
+     * Flyway configured with every migration of the database a JDBC URL names (SQL and Java), but
+     * no data source yet; for tools and tests that migrate a database without opening the stores.
+     */
+    public static FluentConfiguration migrations(String jdbcUrl) {
+        return migrations(Dialect.of(jdbcUrl));
+    }
+
+    private static FluentConfiguration migrations(Dialect dialect) {
+        return Flyway.configure().locations(dialect.migrations()).javaMigrations(dialect.javaMigrations());
     }
 
     public Transactor transactor() {
