@@ -13,14 +13,14 @@ public sealed interface UserEvent {
     String type();
 
     /**
-     * The user's read or delivered marker (or both) moved: both markers as they are now, so the
-     * receipt can be told without reading them back; whether the read marker moved (which
-     * changes the user's unread count); and whether the user's own new message moved them, which
-     * its {@code message.created} event tells every member already (the protocol's rule: a
-     * message moves its sender's markers to it), so no receipt is sent for that.
+     * The user's read or delivered marker (or both) moved by a {@code delivered} or {@code read}:
+     * both markers as they are now, so the receipt can be told without reading them back, and
+     * whether the read marker moved (which changes the user's unread count). A send moves its
+     * sender's markers too, but its {@code message.created} tells that (the protocol's rule: a
+     * message moves its sender's markers to it), so a send records no such event.
      */
     record MarkersMoved(String userId, String conversationId, long readSeq, long deliveredSeq, boolean readMoved,
-                        boolean bySend, Instant at) implements UserEvent {
+                        Instant at) implements UserEvent {
         public String type() { return "markers.updated"; }
     }
 

@@ -10,7 +10,6 @@ import dev.parley.core.error.ParleyException;
 import dev.parley.core.error.Validation;
 import dev.parley.core.event.ChatEvent;
 import dev.parley.core.event.Changes;
-import dev.parley.core.event.UserEvent;
 import dev.parley.core.support.RateLimits;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +44,7 @@ public final class MessageService {
             return Changes.write(ports, conversationId, changes -> {
                 Access access = postable(actor, conversationId);
                 checkReferences(access.conversation(), message);
-                return new SendResult(insert(changes, access, message, null), true);
+                return new SendResult(insert(changes, access, message, null), true, recipients(access));
             });
         } catch (ParleyException refused) {
             var original = existing(conversationId, sender, message.clientMessageId());
@@ -75,7 +74,7 @@ public final class MessageService {
                     source.text(), source.codeLanguage(), source.attachments(), null, null, List.of(), false);
             Message.Forwarded from = source.forwardedFrom() != null ? source.forwardedFrom()
                     : new Message.Forwarded(source.id(), source.conversationId(), source.senderId());
-            return new SendResult(insert(changes, target, copy, from), true);
+            return new SendResult(insert(changes, target, copy, from), true, recipients(target));
         });
     }
 
@@ -138,15 +137,15 @@ public final class MessageService {
         ports.messages().insert(message);
         if (message.threadRootId() != null) ports.messages().refreshThreadStats(message.threadRootId());
         changes.record(new ChatEvent.MessageCreated(conversation.id(), seq, now, message));
-        if (sender != null) {
-            ports.conversations().advanceMarkers(conversation.id(), sender, seq);
-            // The sender's markers move to the new message (its event tells the members so); the
-            // sender's own devices are told of the unread count only if it passed others' messages.
-            if (access.member().readSeq() < seq - 1) {
-                changes.record(new UserEvent.MarkersMoved(sender, conversation.id(), seq, seq, true, true, now));
-            }
-        }
+        // The sender's markers move to the new message. Its message.created tells every member so,
+        // the sender's devices included (nothing before one's own message is unread): no user event.
+        if (sender != null) ports.conversations().advanceMarkers(conversation.id(), sender, seq);
         return message;
+    }
+
+    /** Members a person's new message is for, besides the sender. */
+    private static long recipients(Access access) {
+        return access.isPlatform() ? 0 : Math.max(0, access.memberCount() - 1);
     }
 
     /** The conversation as the actor sees it, if the actor may post there now. */
@@ -204,7 +203,7 @@ public final class MessageService {
 
     private SendResult existing(String conversationId, String sender, String clientMessageId) {
         return ports.messages().findByClientMessageId(conversationId, sender, clientMessageId)
-                .map(m -> new SendResult(m, false)).orElse(null);
+                .map(m -> new SendResult(m, false, 0)).orElse(null);
     }
 
     private Instant now() {

@@ -29,7 +29,7 @@ public final class ReceiptService {
             long read = Math.max(access.member().readSeq(), target);
             if (deliveredMoved || readMoved) {
                 changes.record(new UserEvent.MarkersMoved(me, conversationId, read,
-                        Math.max(access.member().deliveredSeq(), target), readMoved, false, ports.clock().instant()));
+                        Math.max(access.member().deliveredSeq(), target), readMoved, ports.clock().instant()));
             }
             return read;
         });
@@ -43,7 +43,7 @@ public final class ReceiptService {
             long target = target(access, seq);
             if (ports.conversations().advanceDeliveredSeq(conversationId, me, target)) {
                 changes.record(new UserEvent.MarkersMoved(me, conversationId, access.member().readSeq(), target, false,
-                        false, ports.clock().instant()));
+                        ports.clock().instant()));
                 return target;
             }
             return Math.max(access.member().deliveredSeq(), target);

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Sends what happened to the connections that should know. Persisted events (one bus subscription)
  * go to the connections of the conversation's members, serialised once and handed to each
  * connection's ordered delivery. Marker moves become {@code receipt} events for the members (made
- * from the event, without a read; none when a send moved them, which {@code message.created} tells) and an {@code unread} event for the user's own connections
+ * from the event, without a read) and an {@code unread} event for the user's own connections
  * (counted off the lanes, see {@link UnreadNotices}); settings changes go to the user's own
  * connections. Typing goes to the connections focusing the conversation, presence to connected
  * users who share a conversation with the user. Runs on the bus's delivery threads (and the
@@ -53,7 +53,7 @@ final class FanOut implements AutoCloseable {
     void user(UserEvent event) {
         switch (event) {
             case UserEvent.MarkersMoved moved -> {
-                if (!moved.bySend()) receipt(moved);
+                receipt(moved);
                 if (moved.readMoved()) unread.readMoved(moved.userId(), moved.conversationId());
             }
             case UserEvent.SettingsChanged changed -> {

@@ -37,7 +37,7 @@ class InProcessEventBusTest {
         bus.subscribe(second::add, e -> {
         });
         bus.publish(event("c1", 1));
-        UserEvent read = new UserEvent.MarkersMoved("u1", "c1", 1, 1, true, false, AT);
+        UserEvent read = new UserEvent.MarkersMoved("u1", "c1", 1, 1, true, AT);
         bus.publish(read);
         await().until(() -> first.size() == 1 && second.size() == 1 && users.size() == 1);
         assertThat(first).containsExactly(event("c1", 1));
@@ -55,7 +55,7 @@ class InProcessEventBusTest {
         bus.subscribe(received::add, e -> {
         });
         bus.publish(event("c1", 1));
-        bus.publish(new UserEvent.MarkersMoved("u1", "c1", 1, 1, true, false, AT));
+        bus.publish(new UserEvent.MarkersMoved("u1", "c1", 1, 1, true, AT));
         bus.publish(event("c1", 2));
         await().until(() -> received.size() == 2);
         assertThat(received).extracting(ChatEvent::seq).containsExactly(1L, 2L);
