@@ -37,6 +37,9 @@ final class BenchOptions {
     @Option(names = "--window", description = "burst: messages in flight W (default 32; smoke 8)")
     Integer window;
 
+    @Option(names = "--connected", description = "burst: members connected, the sender first (default: all members)")
+    Integer connected;
+
     @Option(names = "--burst-messages", description = "burst: stop after this many messages, 0 for none (default 0; smoke 50)")
     Long burstMessages;
 
@@ -61,8 +64,11 @@ final class BenchOptions {
     @Option(names = "--smoke", description = "Tiny, seconds-long runs that check correctness, not speed")
     boolean smoke;
 
-    @Option(names = "--find-max", description = "fanout: raise the rate ×1.5 per step until p99 > --max-p99 or anything is lost")
+    @Option(names = "--find-max", description = "fanout: raise the rate by --step-factor per step until p99 > --max-p99 or anything is lost")
     boolean findMax;
+
+    @Option(names = "--step-factor", description = "fanout --find-max: the rate of each step over the last (default 1.5)", defaultValue = "1.5")
+    double stepFactor;
 
     @Option(names = "--max-steps", description = "fanout --find-max: at most this many steps (default 10)", defaultValue = "10")
     int maxSteps;
@@ -104,16 +110,18 @@ final class BenchOptions {
                 (int) positive(pick(members, 20, 100), "--members"),
                 (int) positive(pick(senders, 1, 1), "--senders"),
                 (int) positive(pick(window, 8, 32), "--window"),
+                connected == null ? 0 : (int) positive(connected, "--connected"),
                 pick(burstMessages, 50L, 0L),
                 (int) positive(pick(connections, 50, 10_000), "--connections"),
                 pick(ramp, 0, 1_000),
                 (int) positive(pick(concurrency, 2, 8), "--concurrency"),
                 (long) positive(pick(messages, 2_000L, 1_000_000L), "--messages"),
-                database, targets, smoke, findMax, maxSteps, maxP99, jsonOut, serverJar(), storeDir, workDir(),
+                database, targets, smoke, findMax, maxSteps, stepFactor, maxP99, jsonOut, serverJar(), storeDir, workDir(),
                 serverJvmOptions == null || serverJvmOptions.isBlank() ? List.of()
                         : Arrays.asList(serverJvmOptions.trim().split("\\s+")),
                 Duration.ofSeconds(smoke ? 5 : 15));
         if (settings.members() < 2 || settings.burstMembers() < 2) throw new IllegalArgumentException("--members must be at least 2");
+        if (!(settings.findMaxFactor() > 1)) throw new IllegalArgumentException("--step-factor must be above 1");
         return settings;
     }
 

@@ -13,7 +13,7 @@ public final class SearchApi {
         this.transport = transport;
     }
 
-    /** One page of results, best match first. */
+    /** One page of results: whole-word matches first, newest first within each score. */
     public Page<SearchResult> messages(SearchQuery query) {
         String path = Query.path("/search").param("q", query.q()).param("conversationId", query.conversationId())
                 .param("senderId", query.senderId()).param("type", query.type() == null ? null : query.type().wireName())

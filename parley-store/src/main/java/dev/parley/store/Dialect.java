@@ -1,7 +1,10 @@
 package dev.parley.store;
 
+import dev.parley.store.search.SqliteSearchMigration;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -33,9 +36,14 @@ enum Dialect {
                 + jdbcUrl);
     }
 
-    /** The Flyway location of this dialect's migrations. */
+    /** The Flyway location of this dialect's SQL migrations. */
     String migrations() {
         return "classpath:db/migration/" + folder;
+    }
+
+    /** This dialect's migrations written in Java, which Flyway is given along with the SQL ones. */
+    JavaMigration[] javaMigrations() {
+        return this == SQLITE ? new JavaMigration[] {new SqliteSearchMigration()} : new JavaMigration[0];
     }
 
     /**
@@ -63,6 +71,25 @@ enum Dialect {
     /** The statement that opens a read transaction on a consistent snapshot, or null if BEGIN does. */
     String readSnapshotStatement() {
         return this == POSTGRESQL ? "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY" : null;
+    }
+
+    /**
+     * The most writes one group-commit batch takes. PostgreSQL keeps the ids of at most 64
+     * subtransactions (savepoints that wrote) of a transaction in shared memory; past that every
+     * snapshot taken meanwhile has to look them up on disk, so its batches stay within that.
+     */
+    int maxBatch() {
+        return this == POSTGRESQL ? 64 : 256;
+    }
+
+    /**
+     * The statements that close a batch's savepoint after a work succeeded and open the next. On
+     * PostgreSQL only the next is opened, inside the last one (ROLLBACK TO rolls back to the newest
+     * of a name), and the commit releases them all: one statement per write. On SQLite, where a
+     * statement costs no round trip, the savepoint is released first, so none are nested.
+     */
+    List<String> nextSavepointStatements() {
+        return this == POSTGRESQL ? List.of("SAVEPOINT batch_item") : List.of("RELEASE SAVEPOINT batch_item", "SAVEPOINT batch_item");
     }
 
     /** The kind of integrity violation an exception reports, if any. */

@@ -1,5 +1,6 @@
 package dev.parley.store;
 
+import dev.parley.core.error.ParleyException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -9,10 +10,11 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Group commit for a database with a single writer (SQLite): callers hand their write work to one
- * writer thread and wait; the thread takes whatever work is queued (up to {@link #MAX_BATCH}) and
- * runs it as one batch, which {@code JdbcTransactor} commits as one transaction with a savepoint
- * per work. Under load many sends share a commit; alone, a work is a batch of one.
+ * Group commit: callers hand their write work to one writer thread and wait; the thread takes
+ * whatever work is queued (up to its batch limit) and runs it as one batch, which
+ * {@code JdbcTransactor} commits as one transaction with a savepoint per work. Under load many
+ * sends share a commit; alone, a work is a batch of one. SQLite has one such writer for every
+ * write; PostgreSQL has a few, each for the writes of some conversations (a lane).
  *
  * <p>A caller returns only after its batch committed (or with its work's own exception, or the
  * batch's failure): an acknowledged write is durable. Work runs in submission order. The writer
@@ -21,33 +23,40 @@ import java.util.function.Supplier;
  * {@link #close} stops taking work, finishes what is queued, and stops the thread.
  */
 final class GroupCommit implements AutoCloseable {
-    static final int MAX_BATCH = 256;
-
     private final LinkedBlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final int maxBatch;
     private final Consumer<List<Pending<?>>> runBatch;
     private final Thread writer;
     private volatile boolean closed;
 
     /**
+     * @param maxBatch the most works one batch takes
      * @param runBatch runs a batch in one transaction and completes every pending work of it;
      *                 what it leaves incomplete fails with what it threw
      */
-    GroupCommit(String name, Consumer<List<Pending<?>>> runBatch) {
+    GroupCommit(String name, int maxBatch, Consumer<List<Pending<?>>> runBatch) {
+        if (maxBatch < 1) throw new IllegalArgumentException("a batch takes at least one work");
+        this.maxBatch = maxBatch;
         this.runBatch = runBatch;
         this.writer = Thread.ofPlatform().name(name).daemon().start(this::loop);
     }
 
     /** Runs {@code work} in the next batch and returns its result once the batch committed. */
     <T> T submit(Supplier<T> work) {
-        if (closed) throw new IllegalStateException("The database is closed");
+        if (closed) throw closedError();
         Pending<T> pending = new Pending<>(work);
         queue.add(pending);
         if (closed && queue.remove(pending)) {
             // Closed after the check above, and neither the writer nor close() took it.
-            pending.fail(new IllegalStateException("The database is closed"));
+            pending.fail(closedError());
             release(List.of(pending));
         }
         return pending.await();
+    }
+
+    /** What a write meets once the database is closed (at shutdown): 503, which clients retry elsewhere or later. */
+    private static ParleyException closedError() {
+        return ParleyException.unavailable("The database is shutting down; retry shortly");
     }
 
     /** Works waiting for the writer thread. */
@@ -61,7 +70,7 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private void loop() {
-        List<Pending<?>> batch = new ArrayList<>(MAX_BATCH);
+        List<Pending<?>> batch = new ArrayList<>(maxBatch);
         while (!closed || !queue.isEmpty()) {
             Pending<?> first;
             try {
@@ -71,7 +80,7 @@ final class GroupCommit implements AutoCloseable {
             }
             if (first == null) continue;
             batch.add(first);
-            queue.drainTo(batch, MAX_BATCH - 1);
+            queue.drainTo(batch, maxBatch - 1);
             try {
                 runBatch.accept(batch);
             } catch (Throwable failure) {
@@ -93,7 +102,7 @@ final class GroupCommit implements AutoCloseable {
         List<Pending<?>> left = new ArrayList<>();
         queue.drainTo(left);
         if (left.isEmpty()) return;
-        for (Pending<?> pending : left) pending.fail(new IllegalStateException("The database is closed"));
+        for (Pending<?> pending : left) pending.fail(closedError());
         release(left);
     }
 

@@ -22,6 +22,7 @@ final class JdbcConversationStore implements ConversationStore {
     private static final String SELECT = "SELECT " + Rows.CONVERSATION_COLUMNS + " FROM conversations c ";
     private static final String SELECT_MEMBER = "SELECT " + Rows.MEMBER_COLUMNS + " FROM conversation_members m ";
     private static final String WITH_MEMBER = "SELECT " + Rows.CONVERSATION_COLUMNS + ", " + Rows.MEMBER_COLUMNS
+            + ", (SELECT COUNT(*) FROM conversation_members k WHERE k.conversation_id = c.id) AS member_count"
             + " FROM conversations c LEFT JOIN conversation_members m ON m.conversation_id = c.id AND m.user_id = ?"
             + " WHERE c.id = ?";
 
@@ -82,8 +83,8 @@ final class JdbcConversationStore implements ConversationStore {
     @Override
     public Optional<WithMember> findWithMember(String conversationId, String userId) {
         return tx.reading(h -> tx.sql().one(h, WITH_MEMBER, rs -> new WithMember(Rows.conversation(rs),
-                Rows.text(rs, Rows.MEMBER_AFTER_CONVERSATION) == null ? null : Rows.member(rs, Rows.MEMBER_AFTER_CONVERSATION)),
-                userId, conversationId));
+                Rows.text(rs, Rows.MEMBER_AFTER_CONVERSATION) == null ? null : Rows.member(rs, Rows.MEMBER_AFTER_CONVERSATION),
+                rs.getLong("member_count")), userId, conversationId));
     }
 
     /** {@code column} is one of this class's constants, never input. */

@@ -25,8 +25,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * Messages in the {@code messages} table with their mentions, edits, reactions and pins; the
  * full-text index is kept by expression indexes (PostgreSQL), or on SQLite by triggers and, for
- * new messages, by {@link SqliteSearchIndex} once per transaction before it commits; it is
- * queried through {@link MessageSearch}. A message row keeps its mention list, its number of
+ * new and edited messages, by {@link SqliteSearchIndex} once per transaction before it commits;
+ * it is queried through {@link MessageSearch}. A message row keeps its mention list, its number of
  * reactions and its pin flag beside the rows of {@code message_mentions}, {@code message_reactions}
  * and {@code message_pins}; every change of those rows here changes the row's copy in the same
  * transaction (see {@link MessageRows}).
@@ -112,6 +112,8 @@ final class JdbcMessageStore implements MessageStore {
                     .bind("editedAt", Rows.millis(editedAt))
                     .bind("mentionIds", JsonCodec.strings(mentioned))
                     .execute();
+            // The update trigger noted the message: its new text is indexed before the commit.
+            if (dialect == Dialect.SQLITE) tx.beforeCommit(SqliteSearchIndex.KEY, SqliteSearchIndex::indexPending);
             h.createUpdate("DELETE FROM message_mentions WHERE message_id = :id").bind("id", messageId).execute();
             insertMentions(h, messageId, mentioned);
             if (previous != null) {

@@ -26,6 +26,7 @@ import java.util.Properties;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlLogger;
@@ -42,8 +43,10 @@ import org.sqlite.SQLiteOpenMode;
  * queued meanwhile together (group commit, see {@link JdbcTransactor}; transactions start with
  * {@code BEGIN IMMEDIATE}) while a pool of {@code poolSize} connections reads; every connection is
  * kept open and keeps its prepared statements ({@link SqliteStatementCache}); the log is copied
- * back into the file in the background ({@link SqliteCheckpointer}). PostgreSQL: one pool of
- * {@code poolSize} connections.
+ * back into the file in the background ({@link SqliteCheckpointer}). PostgreSQL: a pool of
+ * {@code poolSize} connections for reads and for writes without a conversation, and a pool of
+ * {@link #POSTGRES_WRITE_LANES} connections, one for each writer thread that commits the writes of
+ * its conversations in groups.
  */
 public final class JdbcStores implements AutoCloseable {
     /** Every table, children before parents, for {@link #reset}. */
@@ -52,6 +55,10 @@ public final class JdbcStores implements AutoCloseable {
             "users");
     private static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
     private static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
+    private static final int RESTART_LOG_PAGES = 4096;
+    private static final long LOG_SIZE_LIMIT_BYTES = 64L * 1024 * 1024;
+    /** PostgreSQL's writer threads (lanes) for the writes of conversations; see {@link JdbcTransactor}. */
+    static final int POSTGRES_WRITE_LANES = 8;
 
     private final Dialect dialect;
     private final List<HikariDataSource> pools;
@@ -69,19 +76,22 @@ public final class JdbcStores implements AutoCloseable {
     private final JdbcLastSeenStore lastSeen;
     private final JdbcMembershipIndex membershipIndex;
 
-    private JdbcStores(Dialect dialect, HikariDataSource writePool, HikariDataSource readPool) {
+    /** {@code lanePool}: PostgreSQL's connections for the writer threads; null on SQLite, whose lane writes on {@code writePool}. */
+    private JdbcStores(Dialect dialect, HikariDataSource writePool, HikariDataSource readPool, HikariDataSource lanePool) {
         this.dialect = dialect;
-        this.pools = writePool == readPool ? List.of(readPool) : List.of(writePool, readPool);
+        this.pools = java.util.stream.Stream.of(writePool, readPool, lanePool).filter(java.util.Objects::nonNull)
+                .distinct().toList();
         this.migrationSource = readPool;
         this.writeJdbi = Jdbi.create(writePool);
         this.readJdbi = writePool == readPool ? writeJdbi : Jdbi.create(readPool);
+        Jdbi laneJdbi = lanePool == null ? writeJdbi : Jdbi.create(lanePool);
         this.statementCache = dialect == Dialect.SQLITE ? new SqliteStatementCache() : null;
         if (statementCache != null) {
             writeJdbi.setStatementBuilderFactory(statementCache);
             readJdbi.setStatementBuilderFactory(statementCache);
         }
-        this.transactor = new JdbcTransactor(dialect, writeJdbi, readJdbi, new Sql(statementCache),
-                dialect == Dialect.SQLITE);
+        this.transactor = new JdbcTransactor(dialect, writeJdbi, readJdbi, laneJdbi,
+                lanePool == null ? 1 : POSTGRES_WRITE_LANES, new Sql(statementCache));
         this.users = new JdbcUserStore(transactor);
         this.sessions = new JdbcSessionStore(transactor);
         this.conversations = new JdbcConversationStore(transactor, dialect);
@@ -99,28 +109,54 @@ public final class JdbcStores implements AutoCloseable {
         int poolSize = Math.max(2, settings.poolSize());
         if (dialect == Dialect.SQLITE) {
             createFolderOf(settings.jdbcUrl());
-            HikariDataSource writePool = pool(sqliteConfig(settings, "parley-sqlite-write", 1, "IMMEDIATE"));
+            HikariDataSource writePool = pool(sqliteConfig(settings, "parley-sqlite-write", 1, "IMMEDIATE",
+                    RESTART_LOG_PAGES));
             try {
-                return new JdbcStores(dialect, writePool, pool(sqliteConfig(settings, "parley-sqlite-read", poolSize, "DEFERRED")));
+                return new JdbcStores(dialect, writePool, pool(sqliteConfig(settings, "parley-sqlite-read", poolSize, "DEFERRED",
+                        0)), null);
             } catch (RuntimeException e) {
                 writePool.close();
                 throw e;
             }
         }
-        HikariConfig config = baseConfig(settings, "parley-postgresql", poolSize);
+        HikariDataSource pool = pool(postgresConfig(settings, "parley-postgresql", poolSize));
+        HikariDataSource lanePool = null;
+        try {
+            HikariConfig lanes = postgresConfig(settings, "parley-postgresql-lanes", POSTGRES_WRITE_LANES);
+            lanes.setMinimumIdle(POSTGRES_WRITE_LANES);
+            lanePool = pool(lanes);
+            return new JdbcStores(dialect, pool, pool, lanePool);
+        } catch (RuntimeException e) {
+            if (lanePool != null) lanePool.close();
+            pool.close();
+            throw e;
+        }
+    }
+
+    private static HikariConfig postgresConfig(DatabaseSettings settings, String name, int size) {
+        HikariConfig config = baseConfig(settings, name, size);
         config.setUsername(settings.user());
         config.setPassword(settings.password());
-        HikariDataSource pool = pool(config);
-        return new JdbcStores(dialect, pool, pool);
+        // A batch of INSERTs (a group commit's events, a message's mentions) becomes one multi-row INSERT.
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        return config;
     }
 
     /** Applies the dialect's migrations that the database does not have yet. */
     public void migrate() {
-        Flyway.configure()
-                .dataSource(migrationSource)
-                .locations(dialect.migrations())
-                .load()
-                .migrate();
+        migrations(dialect).dataSource(migrationSource).load().migrate();
+    }
+
+    /**
+     * Flyway configured with every migration of the database a JDBC URL names (SQL and Java), but
+     * no data source yet; for tools and tests that migrate a database without opening the stores.
+     */
+    public static FluentConfiguration migrations(String jdbcUrl) {
+        return migrations(Dialect.of(jdbcUrl));
+    }
+
+    private static FluentConfiguration migrations(Dialect dialect) {
+        return Flyway.configure().locations(dialect.migrations()).javaMigrations(dialect.javaMigrations());
     }
 
     public Transactor transactor() {
@@ -218,13 +254,20 @@ public final class JdbcStores implements AutoCloseable {
     /**
      * SQLite pragmas are connection properties of the driver, applied to every new connection.
      * Temporary data (statement journals of savepoints) stays in memory instead of in files
-     * opened and closed per statement; automatic checkpoints are off, {@link SqliteCheckpointer}
-     * runs them in the background. Connections are opened without SQLite's own per-connection
-     * mutex ({@code SQLITE_OPEN_NOMUTEX}): a pool hands a connection to one thread at a time and
-     * the driver serialises the calls on a connection anyway, while the mutex was taken and
-     * released on every value a query returns (a third of the cost of reading a page's rows).
+     * opened and closed per statement. Checkpoints: {@link SqliteCheckpointer} copies the log into
+     * the file in the background, off the writer thread; but the log starts again from its
+     * beginning only once it was copied whole while no write was under way, which a background
+     * checkpoint never sees under steady writes (measured: the log grew by 2 GB in a minute). So
+     * the writer keeps an automatic checkpoint at {@value #RESTART_LOG_PAGES} pages: the background
+     * has copied nearly all of it by then, the writer copies the rest, and its next transaction
+     * restarts the log. Read connections never write, so they check nothing; the log file kept
+     * after a restart is cut to {@value #LOG_SIZE_LIMIT_BYTES} bytes. Connections are opened
+     * without SQLite's own per-connection mutex ({@code SQLITE_OPEN_NOMUTEX}): a pool hands a
+     * connection to one thread at a time and the driver serialises the calls on a connection
+     * anyway, while the mutex was taken and released on every value a query returns (a third of
+     * the cost of reading a page's rows).
      */
-    private static Properties sqlitePragmas(String transactionMode) {
+    private static Properties sqlitePragmas(String transactionMode, int autoCheckpointPages) {
         Properties pragmas = new Properties();
         pragmas.setProperty("open_mode", String.valueOf(
                 SQLiteOpenMode.READWRITE.flag | SQLiteOpenMode.CREATE.flag | SQLiteOpenMode.NOMUTEX.flag));
@@ -233,15 +276,17 @@ public final class JdbcStores implements AutoCloseable {
         pragmas.setProperty("foreign_keys", "true");
         pragmas.setProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MS));
         pragmas.setProperty("temp_store", "MEMORY");
-        pragmas.setProperty("wal_autocheckpoint", "0");
+        pragmas.setProperty("wal_autocheckpoint", String.valueOf(autoCheckpointPages));
+        pragmas.setProperty("journal_size_limit", String.valueOf(LOG_SIZE_LIMIT_BYTES));
         pragmas.setProperty("transaction_mode", transactionMode);
         return pragmas;
     }
 
     /** The SQLite pool {@code name} with the pragmas of {@link #sqlitePragmas}. */
-    private static HikariConfig sqliteConfig(DatabaseSettings settings, String name, int size, String transactionMode) {
+    private static HikariConfig sqliteConfig(DatabaseSettings settings, String name, int size, String transactionMode,
+                                             int autoCheckpointPages) {
         HikariConfig config = baseConfig(settings, name, size);
-        config.setDataSourceProperties(sqlitePragmas(transactionMode));
+        config.setDataSourceProperties(sqlitePragmas(transactionMode, autoCheckpointPages));
         // Writes queue for the writer thread (GroupCommit) before it asks for the one write connection.
         config.setConnectionTimeout(SQLITE_BUSY_TIMEOUT_MS * 3L);
         // Connections to a local file are kept for good: SqliteStatementCache keeps their statements.
@@ -254,7 +299,7 @@ public final class JdbcStores implements AutoCloseable {
     /** A connection of its own to the SQLite file, with the pragmas of the pools. */
     private static Connection sqliteConnection(String jdbcUrl) {
         try {
-            return DriverManager.getConnection(jdbcUrl, sqlitePragmas("DEFERRED"));
+            return DriverManager.getConnection(jdbcUrl, sqlitePragmas("DEFERRED", 0));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open the SQLite database " + jdbcUrl, e);
         }

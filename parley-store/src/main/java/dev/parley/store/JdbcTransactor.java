@@ -18,13 +18,17 @@ import org.jdbi.v3.core.JdbiException;
  * the caller's transaction or run alone, and which turn integrity violations into
  * {@code ParleyException}s.
  *
- * <p>SQLite allows one writer at a time: writes go to a single connection that opens its
- * transactions with {@code BEGIN IMMEDIATE}, driven by one writer thread that commits the writes
- * queued meanwhile together ({@link GroupCommit}): one transaction, a savepoint per write, so a
- * write that fails is rolled back alone and the others commit. Reads run concurrently on a pool of
- * other connections (WAL). PostgreSQL runs every transaction on one pool, on the caller's thread:
- * writes at READ COMMITTED (row locks serialise writers of one conversation), reads on a
- * REPEATABLE READ, READ ONLY snapshot.
+ * <p>Writes are committed in groups ({@link GroupCommit}): a writer thread (a lane) takes the
+ * writes queued for it and runs them in one transaction, a savepoint each, so a write that fails
+ * is rolled back alone and the others commit; every caller returns after the commit. SQLite allows
+ * one writer at a time: every write goes to its one lane, on a single connection that opens its
+ * transactions with {@code BEGIN IMMEDIATE}, and reads run concurrently on a pool of other
+ * connections (WAL). PostgreSQL has several lanes on a pool of their own; a write keyed by a
+ * conversation ({@link #write(String, Supplier)}) always goes to the same lane, so one
+ * conversation's writes run in call order and never wait for each other's row locks, while other
+ * lanes commit other conversations' writes in parallel. A PostgreSQL write without a key runs on
+ * the caller's thread in a transaction of its own (READ COMMITTED; row locks serialise it with the
+ * lanes), and reads run on a REPEATABLE READ, READ ONLY snapshot, both on the main pool.
  *
  * <p>A write transaction can hold work to do just before it commits ({@link #beforeCommit}), once
  * per key however many writes asked for it: how the SQLite full-text index takes a batch's new
@@ -36,21 +40,27 @@ final class JdbcTransactor implements Transactor, AutoCloseable {
     private final Dialect dialect;
     private final Jdbi writeJdbi;
     private final Jdbi readJdbi;
-    private final GroupCommit groupCommit;
+    private final Jdbi laneJdbi;
+    private final List<GroupCommit> lanes;
     private final Sql sql;
 
     /**
-     * @param singleWriter true when the database allows one writer (SQLite): writes then go through
-     *                     group commit on one thread; false when the database serialises
-     *                     conflicting writers itself (PostgreSQL)
+     * @param writeJdbi where writes without a lane run (PostgreSQL); on SQLite the one write connection
+     * @param laneJdbi  where the lanes commit their batches: SQLite's write connection, PostgreSQL's lane pool
+     * @param laneCount writer threads: 1 on SQLite, where every write goes to it; on PostgreSQL
+     *                  the keyed writes are spread over them
      */
-    JdbcTransactor(Dialect dialect, Jdbi writeJdbi, Jdbi readJdbi, Sql sql, boolean singleWriter) {
+    JdbcTransactor(Dialect dialect, Jdbi writeJdbi, Jdbi readJdbi, Jdbi laneJdbi, int laneCount, Sql sql) {
+        if (dialect == Dialect.SQLITE && laneCount != 1) throw new IllegalArgumentException("SQLite has one writer");
         this.dialect = dialect;
         this.sql = sql;
         this.writeJdbi = writeJdbi;
         this.readJdbi = readJdbi;
-        this.groupCommit = singleWriter ? new GroupCommit("parley-" + dialect.name().toLowerCase(java.util.Locale.ROOT)
-                + "-writer", this::runBatch) : null;
+        this.laneJdbi = laneJdbi;
+        String name = "parley-" + dialect.name().toLowerCase(java.util.Locale.ROOT) + "-writer";
+        this.lanes = java.util.stream.IntStream.range(0, laneCount)
+                .mapToObj(i -> new GroupCommit(laneCount == 1 ? name : name + "-" + i, dialect.maxBatch(), this::runBatch))
+                .toList();
     }
 
     /** Plain JDBC for the statements of the hot paths, on the handles this transactor gives out. */
@@ -64,11 +74,19 @@ final class JdbcTransactor implements Transactor, AutoCloseable {
         T apply(Handle handle);
     }
 
-    /** An open transaction: its handle, whether it writes, its thread, and what runs before it commits. */
-    private static final class Tx {
+    /** A row written when the transaction flushes its deferred rows: the statement and its parameters. */
+    private record Deferred(String sql, Object[] args) {
+    }
+
+    /**
+     * An open transaction: its handle, whether it writes, its thread, the rows it writes in
+     * batches later, and what runs before it commits.
+     */
+    private final class Tx {
         final Handle handle;
         final boolean writes;
         final Thread owner;
+        final List<Deferred> deferred = new ArrayList<>();
         LinkedHashMap<String, HandleWork<?>> beforeCommit = new LinkedHashMap<>();
 
         Tx(Handle handle, boolean writes, Thread owner) {
@@ -77,7 +95,17 @@ final class JdbcTransactor implements Transactor, AutoCloseable {
             this.owner = owner;
         }
 
+        /** Writes the deferred rows: one batch per statement, in the order each statement was first deferred. */
+        void flushDeferred() {
+            if (deferred.isEmpty()) return;
+            LinkedHashMap<String, List<Object[]>> byStatement = new LinkedHashMap<>();
+            for (Deferred row : deferred) byStatement.computeIfAbsent(row.sql(), k -> new ArrayList<>()).add(row.args());
+            deferred.clear();
+            byStatement.forEach((statement, rows) -> sql.batch(handle, statement, rows));
+        }
+
         void runBeforeCommit() {
+            flushDeferred();
             while (!beforeCommit.isEmpty()) {
                 String key = beforeCommit.keySet().iterator().next();
                 beforeCommit.remove(key).apply(handle);
@@ -100,6 +128,12 @@ final class JdbcTransactor implements Transactor, AutoCloseable {
 
     @Override
     public <T> T write(Supplier<T> work) {
+        return write(null, work);
+    }
+
+    /** A write in the caller's transaction, else in its lane's next batch, else (PostgreSQL, no key) on its own. */
+    @Override
+    public <T> T write(String key, Supplier<T> work) {
         Tx current = current();
         if (current != null) {
             if (!current.writes) {
@@ -107,9 +141,12 @@ final class JdbcTransactor implements Transactor, AutoCloseable {
             }
             return work.get();
         }
-        if (groupCommit == null) return inTransaction(writeJdbi, true, tx -> work.get());
-        if (groupCommit.isWriter()) throw new IllegalStateException("The writer thread opened a write outside its batch");
-        return groupCommit.submit(work);
+        for (GroupCommit lane : lanes) {
+            if (lane.isWriter()) throw new IllegalStateException("A writer thread opened a write outside its batch");
+        }
+        if (lanes.size() == 1) return lanes.getFirst().submit(work);
+        if (key == null) return inTransaction(writeJdbi, true, tx -> work.get());
+        return lanes.get(Math.floorMod(key.hashCode(), lanes.size())).submit(work);
     }
 
     @Override
@@ -143,6 +180,29 @@ final class JdbcTransactor implements Transactor, AutoCloseable {
     }
 
     /**
+     * Writes a row (an INSERT of {@code sql} with {@code args}) in the caller's write transaction,
+     * or in one of its own, not at once but just before the transaction commits, in one batch with
+     * the other rows deferred for the same statement: a group-commit batch writes the rows of all
+     * its writes with one statement. For rows nothing in the transaction reads back before the
+     * commit, unless it calls {@link #flushDeferred} first. A savepoint rolled back forgets the
+     * rows deferred inside it.
+     */
+    void defer(String statement, Object... args) {
+        Tx current = current();
+        if (current != null && current.writes) {
+            current.deferred.add(new Deferred(statement, args));
+            return;
+        }
+        writing(h -> sql.update(h, statement, args));
+    }
+
+    /** Writes the rows the caller's write transaction deferred, if any, so it can read them. */
+    void flushDeferred() {
+        Tx current = current();
+        if (current != null && current.writes) current.flushDeferred();
+    }
+
+    /**
      * Asks the caller's write transaction to run {@code action} just before it commits, once for
      * {@code key}: a second request with the same key, before that, is dropped.
      */
@@ -172,7 +232,7 @@ final class JdbcTransactor implements Transactor, AutoCloseable {
                 throw failure;
             }
             return result;
-        } catch (JdbiException e) {
+        } catch (JdbiException | Sql.Failure e) {
             throw SqlErrors.translate(dialect, e);
         }
     }
@@ -185,12 +245,18 @@ final class JdbcTransactor implements Transactor, AutoCloseable {
      * transaction itself fails, every work of the batch fails with that.
      */
     private void runBatch(List<GroupCommit.Pending<?>> batch) {
-        List<Object> outcomes = inTransaction(writeJdbi, true, tx -> {
+        List<Object> outcomes = inTransaction(laneJdbi, true, tx -> {
             List<Object> each = new ArrayList<>(batch.size());
             if (batch.size() == 1) {
                 each.add(batch.getFirst().run());
-            } else {
-                for (GroupCommit.Pending<?> pending : batch) each.add(inSavepoint(tx, pending));
+                return each;
+            }
+            control(tx.handle, "SAVEPOINT batch_item");
+            for (int i = 0; i < batch.size(); i++) {
+                Object outcome = inSavepoint(tx, batch.get(i));
+                each.add(outcome);
+                boolean more = i + 1 < batch.size();
+                if (!(outcome instanceof Failed) && more) dialect.nextSavepointStatements().forEach(st -> control(tx.handle, st));
             }
             return each;
         });
@@ -204,20 +270,30 @@ final class JdbcTransactor implements Transactor, AutoCloseable {
     private record Failed(Throwable cause) {
     }
 
-    /** Runs one work of a batch in a savepoint; on its failure rolls back to it and returns the failure. */
+    /**
+     * Runs one work of a batch in the open savepoint; on its failure rolls back to it, which keeps
+     * the savepoint open for the next work, and returns the failure. After a success the batch
+     * releases the savepoint and opens the next one; the last one is released by the commit.
+     */
     private static Object inSavepoint(Tx tx, GroupCommit.Pending<?> pending) {
-        Handle handle = tx.handle;
-        handle.execute("SAVEPOINT batch_item");
         LinkedHashMap<String, HandleWork<?>> beforeCommit = new LinkedHashMap<>(tx.beforeCommit);
+        int deferred = tx.deferred.size();
         try {
-            Object result = pending.run();
-            handle.execute("RELEASE batch_item");
-            return result;
+            return pending.run();
         } catch (RuntimeException | Error failure) {
-            handle.execute("ROLLBACK TO batch_item");
-            handle.execute("RELEASE batch_item");
+            control(tx.handle, "ROLLBACK TO SAVEPOINT batch_item");
             tx.beforeCommit = beforeCommit;
+            tx.deferred.subList(deferred, tx.deferred.size()).clear();
             return new Failed(failure);
+        }
+    }
+
+    /** Runs a statement that controls the transaction, without JDBI's statement machinery. */
+    private static void control(Handle handle, String statement) {
+        try (java.sql.Statement st = handle.getConnection().createStatement()) {
+            st.execute(statement);
+        } catch (java.sql.SQLException e) {
+            throw new Sql.Failure(statement, e);
         }
     }
 
@@ -237,14 +313,14 @@ final class JdbcTransactor implements Transactor, AutoCloseable {
         }
     }
 
-    /** Writes waiting for the writer thread; for tests. */
+    /** Writes waiting for a writer thread; for tests. */
     int queuedWrites() {
-        return groupCommit == null ? 0 : groupCommit.queued();
+        return lanes.stream().mapToInt(GroupCommit::queued).sum();
     }
 
-    /** Stops the writer thread after the queued writes; further writes fail. */
+    /** Stops the writer threads after the queued writes; further writes fail. */
     @Override
     public void close() {
-        if (groupCommit != null) groupCommit.close();
+        lanes.forEach(GroupCommit::close);
     }
 }

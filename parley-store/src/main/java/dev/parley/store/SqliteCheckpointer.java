@@ -10,13 +10,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Copies SQLite's write-ahead log back into the database file in the background. The write
- * connection runs with automatic checkpoints off ({@code wal_autocheckpoint=0}): an automatic
- * checkpoint runs inside the commit that crosses the threshold, so the writer thread, which every
+ * Copies SQLite's write-ahead log back into the database file in the background. An automatic
+ * checkpoint runs inside the commit that crosses its threshold, so the writer thread, which every
  * write waits for, would stop to copy pages and to fsync the file. Here a platform thread of its
  * own runs a PASSIVE checkpoint on a connection of its own every interval; PASSIVE never waits for
- * the writer or for readers (what it cannot copy yet is copied the next time), and the writer
- * starts the log from its beginning again once everything was copied. {@link #close} stops the
+ * the writer or for readers (what it cannot copy yet is copied the next time). What is left for
+ * the writer's own, rarer automatic checkpoint (which lets the log start again from its
+ * beginning: see {@code JdbcStores}) is then the little written since. {@link #close} stops the
  * thread after a last checkpoint. Thread-safe.
  */
 final class SqliteCheckpointer implements AutoCloseable {

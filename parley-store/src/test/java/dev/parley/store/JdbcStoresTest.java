@@ -53,9 +53,32 @@ class JdbcStoresTest {
                 return null;
             });
 
-            // Automatic checkpoints are off, so only the background checkpoint grows the file.
+            // Far below the writer's automatic checkpoint: only the background checkpoint grows the file.
             await().atMost(10, TimeUnit.SECONDS).until(() -> Files.size(file) > before + 100_000);
             assertThat(stores.users().findByUsername("user1999")).isPresent();
+        }
+    }
+
+    @Test
+    void theLogStartsAgainUnderSteadyWritesInsteadOfGrowing() throws IOException {
+        Path file = temp.resolve("parley.db");
+        Path log = Path.of(file + "-wal");
+        try (JdbcStores stores = JdbcStores.open(new DatabaseSettings("jdbc:sqlite:" + file, null, null, 2))) {
+            stores.migrate();
+            String name = "x".repeat(100_000);
+            long largestLog = 0;
+            // About 80 MB of log in all, one write after another, with reads in between.
+            for (int i = 0; i < 800; i++) {
+                int n = i;
+                stores.transactor().write(() -> {
+                    stores.users().insert(new User("u_" + n, "user" + n, name, null, null, null, null, T0), null);
+                    return null;
+                });
+                assertThat(stores.users().findByUsername("user" + n)).isPresent();
+                largestLog = Math.max(largestLog, Files.size(log));
+            }
+
+            assertThat(largestLog).as("the log is restarted, not grown").isLessThan(40L * 1024 * 1024);
         }
     }
 

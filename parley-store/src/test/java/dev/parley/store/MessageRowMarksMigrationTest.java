@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The V20 migration fills the copies that message rows keep (mention list, reaction count, pin
- * flag) from the mentions, reactions and pins a database already holds, on both dialects.
+ * The message-row-marks migration (SQLite V8, PostgreSQL V4) fills the copies that message rows
+ * keep (mention list, reaction count, pin flag) from the mentions, reactions and pins a database
+ * already holds, on both dialects.
  */
 class MessageRowMarksMigrationTest {
-    private static final MigrationVersion MARKS = MigrationVersion.fromVersion("20");
 
     @TempDir
     Path temp;
@@ -70,13 +70,15 @@ class MessageRowMarksMigrationTest {
         }
     }
 
-    /** Applies every migration before V20, whatever their number. */
+    /** Applies every migration before the one that adds the marks, whatever their numbers. */
     private static void migrateToJustBeforeTheMarks(String url, String user, Dialect dialect) {
         Flyway all = Flyway.configure().dataSource(url, user, null).locations(dialect.migrations()).load();
+        MigrationVersion marks = java.util.Arrays.stream(all.info().all())
+                .filter(info -> info.getDescription().equals("message row marks")).findFirst().orElseThrow().getVersion();
         MigrationVersion before = null;
         for (MigrationInfo info : all.info().all()) {
             MigrationVersion version = info.getVersion();
-            if (version.compareTo(MARKS) < 0 && (before == null || version.compareTo(before) > 0)) before = version;
+            if (version.compareTo(marks) < 0 && (before == null || version.compareTo(before) > 0)) before = version;
         }
         Flyway.configure().dataSource(url, user, null).locations(dialect.migrations()).target(before).load().migrate();
     }

@@ -14,6 +14,10 @@ import java.util.Map;
  * The database a Parley server under test uses: a SQLite file in the server's data directory, or
  * an embedded PostgreSQL (io.zonky binaries) whose data directory is kept in a folder of its own,
  * so a generated store can be reused by later runs. Close it after the server stopped.
+ *
+ * <p>The embedded PostgreSQL starts without durability by default ({@code fsync} and
+ * {@code synchronous_commit} off, for fast tests); the bench turns both back on, as a production
+ * server has them (docs/operations.md), so an acknowledged send is on disk here too.
  */
 public final class BenchDatabase implements AutoCloseable {
     private final String kind;
@@ -47,6 +51,8 @@ public final class BenchDatabase implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .setLocaleConfig("encoding", "UTF8")
                     .setLocaleConfig("locale", "C.UTF-8")
                     .start();

@@ -13,10 +13,12 @@ import java.util.List;
  * @param members       members per conversation for fan-out and connections; {@code burstMembers} for burst
  * @param rate          fan-out's offered load, messages per second over all senders
  * @param window        burst's messages in flight
+ * @param burstConnected burst's members connected, the sender first (0: all)
  * @param burstMessages burst stops after this many messages (0: only the duration bounds it)
  * @param concurrency   concurrent clients of the REST workloads (history, search, rest-send)
  * @param storeMessages messages in the generated store of history and search
  * @param findMaxSteps  at most this many rate steps in {@code --find-max}
+ * @param findMaxFactor the rate of a {@code --find-max} step over the one before
  */
 public record BenchSettings(
         Duration duration,
@@ -28,6 +30,7 @@ public record BenchSettings(
         int burstMembers,
         int senders,
         int window,
+        int burstConnected,
         long burstMessages,
         int connections,
         int rampPerSecond,
@@ -38,6 +41,7 @@ public record BenchSettings(
         boolean smoke,
         boolean findMax,
         int findMaxSteps,
+        double findMaxFactor,
         double findMaxP99Millis,
         Path jsonOut,
         Path serverJar,

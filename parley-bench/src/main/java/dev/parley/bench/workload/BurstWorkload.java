@@ -8,9 +8,11 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code burst}: one conversation of {@code burstMembers} connected members; one sender keeps
- * {@code window} messages in flight (closed loop: the next send waits for a reply). Measures the
- * highest persisted (acknowledged) rate into one conversation, with its latencies.
+ * {@code burst}: one conversation of {@code burstMembers} members, all connected or only the first
+ * {@code burstConnected} (the sender first; the others are members who are offline); one sender
+ * keeps {@code window} messages in flight (closed loop: the next send waits for a reply). Measures
+ * the highest persisted (acknowledged) rate into one conversation, with its latencies; with few
+ * members connected, what the writes cost without the fan-out to a hundred sockets.
  */
 public final class BurstWorkload {
     public static final String NAME = "burst";
@@ -25,7 +27,8 @@ public final class BurstWorkload {
         Semaphore window = new Semaphore(settings.window());
         tracker.onReply(window::release);
         String conversationId = population.conversations().getFirst().id();
-        try (Fleet fleet = Fleet.connect(target, population, tracker)) {
+        int connected = settings.burstConnected() == 0 ? members : Math.min(settings.burstConnected(), members);
+        try (Fleet fleet = Fleet.connect(target, population, tracker, connected)) {
             Peer sender = fleet.of(0).getFirst();
             long start = System.nanoTime();
             long cap = settings.burstMessages();
@@ -45,7 +48,7 @@ public final class BurstWorkload {
                     long now = System.nanoTime();
                     if (now >= end) return;
                     String id = "b-" + k;
-                    tracker.sending(id, now, members - 1, now >= measureFrom);
+                    tracker.sending(id, now, connected - 1, now >= measureFrom);
                     try {
                         sender.sendMessage(id, conversationId, "Burst message " + k);
                     } catch (IOException e) {
@@ -66,6 +69,7 @@ public final class BurstWorkload {
             long measuredNanos = Math.min(end, System.nanoTime()) - measureFrom;
             RunResult result = new RunResult(NAME, target.kind(), settings.database(), settings.smoke())
                     .parameter("members", members)
+                    .parameter("connected", connected)
                     .parameter("window", settings.window())
                     .parameter("messageCap", cap)
                     .parameter("durationSec", settings.duration().toMillis() / 1000.0)

@@ -38,10 +38,11 @@ public final class FanoutWorkload {
                 boolean clean = result.ok() && result.number("e2eP99Ms") <= settings.findMaxP99Millis();
                 if (!clean) break;
                 best = rate;
-                rate *= 1.5;
+                rate *= settings.findMaxFactor();
             }
             RunResult summary = new RunResult(NAME + "-max", target.kind(), settings.database(), settings.smoke())
                     .parameter("p99LimitMs", settings.findMaxP99Millis())
+                    .parameter("stepFactor", settings.findMaxFactor())
                     .parameter("steps", results.size())
                     .metric("maxCleanRatePerSec", best);
             results.add(summary);

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every member of every conversation of a population connected and resumed: one {@link Peer} per
- * member, in population order (conversation by conversation), all reporting to one tracker.
+ * The members of every conversation of a population connected and resumed (all, or the first few
+ * of each): one {@link Peer} per connected member, in population order (conversation by
+ * conversation), all reporting to one tracker.
  */
 final class Fleet implements AutoCloseable {
     private static final Duration RESUME_TIMEOUT = Duration.ofSeconds(30);
@@ -23,16 +24,23 @@ final class Fleet implements AutoCloseable {
     }
 
     static Fleet connect(TargetServer target, Population population, DeliveryTracker tracker) {
-        List<Peer> flat = Population.parallel(population.users().size(), CONCURRENT_CONNECTS, i -> {
-            BenchConversation conversation = population.conversations().get(i / population.conversations().getFirst().members().size());
-            BenchUser user = population.users().get(i);
+        return connect(target, population, tracker, population.conversations().getFirst().members().size());
+    }
+
+    /** Connects the first {@code perConversation} members of every conversation. */
+    static Fleet connect(TargetServer target, Population population, DeliveryTracker tracker, int perConversation) {
+        int members = population.conversations().getFirst().members().size();
+        int connected = Math.min(perConversation, members);
+        int conversations = population.conversations().size();
+        List<Peer> flat = Population.parallel(conversations * connected, CONCURRENT_CONNECTS, i -> {
+            BenchConversation conversation = population.conversations().get(i / connected);
+            BenchUser user = conversation.members().get(i % connected);
             return Peer.connect(target, null, user, Map.of(conversation.id(), conversation.lastSeq()), tracker,
                     RESUME_TIMEOUT);
         });
-        int members = population.conversations().getFirst().members().size();
         List<List<Peer>> grouped = new ArrayList<>();
-        for (int c = 0; c < population.conversations().size(); c++) {
-            grouped.add(flat.subList(c * members, (c + 1) * members));
+        for (int c = 0; c < conversations; c++) {
+            grouped.add(flat.subList(c * connected, (c + 1) * connected));
         }
         return new Fleet(grouped);
     }

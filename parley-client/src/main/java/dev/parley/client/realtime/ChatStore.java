@@ -267,9 +267,12 @@ public final class ChatStore {
             s.put(m);
             if (m.threadRootId() != null) change(s, m.threadRootId(), root -> MessageChanges.replyAdded(root, m));
         }
+        // A message moves its sender's markers to it (the protocol sends no receipt for that).
+        if (m.senderId() != null) senderMarkers(s, m);
         if (me != null && me.equals(m.senderId())) {
             // sending moves my read marker to my message: nothing above it is unread
             s.readSeq = Math.max(s.readSeq, m.seq());
+            s.deliveredSeq = Math.max(s.deliveredSeq, m.seq());
             s.unreadCount = 0;
             s.mentionCount = 0;
         } else if (countsAsUnread(s, m)) {
@@ -300,6 +303,14 @@ public final class ChatStore {
         }
         s.put(MessageChanges.deleted(m, e.deletedAt() != null ? e.deletedAt() : e.at()));
         if (m.threadRootId() != null) change(s, m.threadRootId(), MessageChanges::replyRemoved);
+    }
+
+    /** The sender's read and delivered markers, moved forward to their new message. */
+    private static void senderMarkers(ConversationState s, Message m) {
+        Receipt known = s.receipts.get(m.senderId());
+        s.receipts.put(m.senderId(), new Receipt(s.conversation.id(), m.senderId(),
+                Math.max(known == null ? 0 : known.readSeq(), m.seq()),
+                Math.max(known == null ? 0 : known.deliveredSeq(), m.seq())));
     }
 
     private void receipt(ConversationState s, Receipt r) {

@@ -161,6 +161,11 @@ final class Sync {
 
     private void apply(ConversationEvent event) {
         store.apply(event);
+        if (event instanceof ConversationEvent.MessageCreated created && created.message().senderId() != null
+                && created.message().senderId().equals(store.userId())) {
+            // My own message moved my delivered marker on the server: nothing to acknowledge.
+            delivered.known(event.conversationId(), event.seq());
+        }
         delivered.received(event.conversationId(), event.seq());
         listeners.dispatch(event);
         if (event instanceof ConversationEvent.MemberRemoved removed && removed.userId() != null

@@ -63,6 +63,23 @@ class ChatStoreTest {
     }
 
     @Test
+    void aMessageMovesItsSendersMarkersToItWithoutAReceipt() {
+        load("c1", 2, 2, 0, 0);
+        store.apply(new LiveEvent.ReceiptChanged(new Receipt("c1", "u_ann", 1, 2)));
+
+        created(message("m3", "c1", 3, "u_ann", "hi"));
+        created(message("m4", "c1", 4, ME, "hello"));
+        created(message("m5", "c1", 5, "u_bob", "hey"));
+
+        assertThat(store.receipts("c1")).containsEntry("u_ann", new Receipt("c1", "u_ann", 3, 3))
+                .containsEntry(ME, new Receipt("c1", ME, 4, 4))
+                .containsEntry("u_bob", new Receipt("c1", "u_bob", 5, 5));
+        store.apply(new LiveEvent.ReceiptChanged(new Receipt("c1", "u_ann", 2, 2)));
+        assertThat(store.receipts("c1")).as("markers never move back").containsEntry("u_ann", new Receipt("c1", "u_ann", 3, 3));
+        assertThat(view("c1").unreadCount()).isEqualTo(1);
+    }
+
+    @Test
     void deletingAnUnreadMessageOfOthersLowersTheCountsButMyOwnOrReadOnesDoNot() {
         load("c1", 1, 1, 0, 0, message("m1", "c1", 1, "u_ann", "read already"));
         created(Samples.mentioning(message("m2", "c1", 2, "u_ann", "@me"), ME));

@@ -8,9 +8,10 @@ import dev.parley.core.port.ConversationStore;
 /**
  * What an actor may do in one conversation. A conversation an actor cannot see is reported as
  * not found (404); one it sees but may not act in as forbidden (403); an archived one refuses
- * changes with a conflict (409). {@code member} is null for the platform.
+ * changes with a conflict (409). {@code member} is null for the platform; {@code memberCount} is
+ * the number of members as read with a person's access (-1 for the platform, which is not told it).
  */
-public record Access(Conversation conversation, Member member, Actor actor) {
+public record Access(Conversation conversation, Member member, Actor actor, long memberCount) {
 
     /** Loads the conversation as {@code actor} sees it: 404 unless it exists and the actor is a member or the platform. */
     public static Access of(ConversationStore store, Actor actor, String conversationId) {
@@ -18,11 +19,11 @@ public record Access(Conversation conversation, Member member, Actor actor) {
             ConversationStore.WithMember seen = store.findWithMember(conversationId, userId)
                     .filter(found -> found.member() != null)
                     .orElseThrow(() -> ParleyException.notFound("Conversation"));
-            return new Access(seen.conversation(), seen.member(), actor);
+            return new Access(seen.conversation(), seen.member(), actor, seen.memberCount());
         }
         Conversation conversation = store.findById(conversationId)
                 .orElseThrow(() -> ParleyException.notFound("Conversation"));
-        return new Access(conversation, null, actor);
+        return new Access(conversation, null, actor, -1);
     }
 
     public boolean isPlatform() {

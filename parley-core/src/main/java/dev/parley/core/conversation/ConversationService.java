@@ -144,7 +144,7 @@ public final class ConversationService {
                 .optionalText(avatarUrl, "avatarUrl", 2_000)
                 .matches(emptyToNull(avatarUrl), URL, "avatarUrl", "must be an http(s) URL")
                 .throwIfInvalid();
-        return Changes.write(ports, changes -> {
+        return Changes.write(ports, conversationId, changes -> {
             Access access = Access.of(ports.conversations(), actor, conversationId)
                     .require(Permission.EDIT_DETAILS).requireActive();
             Conversation c = access.conversation();
@@ -159,7 +159,7 @@ public final class ConversationService {
     }
 
     public Conversation setArchived(Actor actor, String conversationId, boolean archived) {
-        return Changes.write(ports, changes -> {
+        return Changes.write(ports, conversationId, changes -> {
             Access access = Access.of(ports.conversations(), actor, conversationId).require(Permission.ARCHIVE);
             if (access.conversation().archived() != archived) {
                 ports.conversations().setArchived(conversationId, archived);

@@ -21,8 +21,17 @@ public final class Changes {
 
     /** Runs {@code work} in a write transaction, then publishes what it recorded. */
     public static <T> T write(Ports ports, Function<Changes, T> work) {
+        return write(ports, null, work);
+    }
+
+    /**
+     * Runs {@code work}, which changes mostly the conversation {@code conversationId}, in a write
+     * transaction keyed by it ({@link dev.parley.core.port.Transactor#write(String, java.util.function.Supplier)}),
+     * then publishes what it recorded.
+     */
+    public static <T> T write(Ports ports, String conversationId, Function<Changes, T> work) {
         Changes changes = new Changes(ports);
-        T result = ports.tx().write(() -> work.apply(changes));
+        T result = ports.tx().write(conversationId, () -> work.apply(changes));
         changes.chatEvents.forEach(ports.bus()::publish);
         changes.userEvents.forEach(ports.bus()::publish);
         return result;

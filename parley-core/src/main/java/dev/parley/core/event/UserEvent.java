@@ -13,9 +13,11 @@ public sealed interface UserEvent {
     String type();
 
     /**
-     * The user's read or delivered marker (or both) moved: both markers as they are now, so the
-     * receipt can be told without reading them back, and whether the read marker moved (which
-     * changes the user's unread count).
+     * The user's read or delivered marker (or both) moved by a {@code delivered} or {@code read}:
+     * both markers as they are now, so the receipt can be told without reading them back, and
+     * whether the read marker moved (which changes the user's unread count). A send moves its
+     * sender's markers too, but its {@code message.created} tells that (the protocol's rule: a
+     * message moves its sender's markers to it), so a send records no such event.
      */
     record MarkersMoved(String userId, String conversationId, long readSeq, long deliveredSeq, boolean readMoved,
                         Instant at) implements UserEvent {

@@ -42,7 +42,7 @@ public final class MembershipService {
         v.maxSize(userIds, "userIds", ports.limits().maxMembersPerRequest());
         v.throwIfInvalid();
         Set<String> wanted = new LinkedHashSet<>(userIds);
-        return Changes.write(ports, changes -> {
+        return Changes.write(ports, conversationId, changes -> {
             Access access = Access.of(ports.conversations(), actor, conversationId)
                     .require(Permission.ADD_MEMBERS).requireActive();
             if (!access.isPlatform() && !Permissions.mayAssignRole(access.member().role(), Role.MEMBER, given)) {
@@ -80,7 +80,7 @@ public final class MembershipService {
             leave(actor, conversationId);
             return;
         }
-        Changes.write(ports, changes -> {
+        Changes.write(ports, conversationId, changes -> {
             Access access = Access.of(ports.conversations(), actor, conversationId)
                     .require(Permission.REMOVE_MEMBERS).requireActive();
             Member target = ports.conversations().findMember(conversationId, userId)
@@ -97,7 +97,7 @@ public final class MembershipService {
 
     public void leave(Actor actor, String conversationId) {
         String me = actor.requireUserId();
-        Changes.write(ports, changes -> {
+        Changes.write(ports, conversationId, changes -> {
             Access access = Access.of(ports.conversations(), actor, conversationId);
             if (access.conversation().kind() == ConversationKind.DIRECT) {
                 throw ParleyException.conflict("A direct conversation cannot be left; hide it instead");
@@ -115,7 +115,7 @@ public final class MembershipService {
 
     public Member changeRole(Actor actor, String conversationId, String userId, Role role) {
         new Validation().require(role != null, "role", "must be one of owner, admin, moderator, member").throwIfInvalid();
-        return Changes.write(ports, changes -> {
+        return Changes.write(ports, conversationId, changes -> {
             Access access = Access.of(ports.conversations(), actor, conversationId)
                     .require(Permission.CHANGE_ROLES).requireActive();
             Member target = ports.conversations().findMember(conversationId, userId)
@@ -135,7 +135,7 @@ public final class MembershipService {
     /** Makes {@code userId} an owner and the acting owner an admin. */
     public void transferOwnership(Actor actor, String conversationId, String userId) {
         String me = actor.requireUserId();
-        Changes.write(ports, changes -> {
+        Changes.write(ports, conversationId, changes -> {
             Access access = Access.of(ports.conversations(), actor, conversationId).requireActive();
             if (access.member().role() != Role.OWNER) {
                 throw ParleyException.forbidden("Only an owner can transfer ownership");
@@ -159,7 +159,7 @@ public final class MembershipService {
     /** Changes my own settings (mute, pin, hide) in a conversation. Archived conversations allow this too. */
     public MemberSettings updateSettings(Actor actor, String conversationId, SettingsUpdate update) {
         String me = actor.requireUserId();
-        return Changes.write(ports, changes -> {
+        return Changes.write(ports, conversationId, changes -> {
             Access access = Access.of(ports.conversations(), actor, conversationId);
             MemberSettings current = access.member().settings();
             boolean muted = update.muted() == null ? current.muted() : update.muted();

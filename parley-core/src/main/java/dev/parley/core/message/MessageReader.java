@@ -86,8 +86,7 @@ public final class MessageReader {
         String viewer = actor.userIdOrNull();
         DeliveryState delivery = null;
         if (viewer != null && viewer.equals(message.senderId())) {
-            int recipients = (int) ports.conversations().countMembers(message.conversationId()) - 1;
-            delivery = new DeliveryState(DeliveryState.Status.SENT, 0, 0, Math.max(0, recipients), List.of());
+            delivery = new DeliveryState(DeliveryState.Status.SENT, 0, 0, (int) result.recipients(), List.of());
         }
         return new MessageView(message, List.of(), false, delivery);
     }

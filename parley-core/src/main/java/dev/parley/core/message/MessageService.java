@@ -10,7 +10,6 @@ import dev.parley.core.error.ParleyException;
 import dev.parley.core.error.Validation;
 import dev.parley.core.event.ChatEvent;
 import dev.parley.core.event.Changes;
-import dev.parley.core.event.UserEvent;
 import dev.parley.core.support.RateLimits;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,10 +41,10 @@ public final class MessageService {
         String sender = actor.userIdOrNull();
         try {
             if (sender != null) RateLimits.check(ports.rateLimiter(), RateLimits.SEND, sender);
-            return Changes.write(ports, changes -> {
+            return Changes.write(ports, conversationId, changes -> {
                 Access access = postable(actor, conversationId);
                 checkReferences(access.conversation(), message);
-                return new SendResult(insert(changes, access, message, null), true);
+                return new SendResult(insert(changes, access, message, null), true, recipients(access));
             });
         } catch (ParleyException refused) {
             var original = existing(conversationId, sender, message.clientMessageId());
@@ -66,7 +65,7 @@ public final class MessageService {
         var earlier = existing(targetConversationId, sender, clientMessageId);
         if (earlier != null) return earlier;
         RateLimits.check(ports.rateLimiter(), RateLimits.SEND, sender);
-        return Changes.write(ports, changes -> {
+        return Changes.write(ports, targetConversationId, changes -> {
             Message source = ports.messages().findById(messageId).orElseThrow(() -> ParleyException.notFound("Message"));
             Access.of(ports.conversations(), actor, source.conversationId());
             if (source.isDeleted()) throw ParleyException.conflict("A deleted message cannot be forwarded");
@@ -75,7 +74,7 @@ public final class MessageService {
                     source.text(), source.codeLanguage(), source.attachments(), null, null, List.of(), false);
             Message.Forwarded from = source.forwardedFrom() != null ? source.forwardedFrom()
                     : new Message.Forwarded(source.id(), source.conversationId(), source.senderId());
-            return new SendResult(insert(changes, target, copy, from), true);
+            return new SendResult(insert(changes, target, copy, from), true, recipients(target));
         });
     }
 
@@ -84,7 +83,7 @@ public final class MessageService {
         Message message = ports.messages().findById(messageId).orElseThrow(() -> ParleyException.notFound("Message"));
         MessageRules.validateEdit(message.type(), text, mentions, ports.limits());
         RateLimits.check(ports.rateLimiter(), RateLimits.EDIT, me);
-        return Changes.write(ports, changes -> {
+        return Changes.write(ports, message.conversationId(), changes -> {
             Message current = ports.messages().findById(messageId).orElseThrow(() -> ParleyException.notFound("Message"));
             Access access = Access.of(ports.conversations(), actor, current.conversationId()).requireActive();
             if (!me.equals(current.senderId())) throw ParleyException.forbidden("Only the sender can edit a message");
@@ -138,15 +137,15 @@ public final class MessageService {
         ports.messages().insert(message);
         if (message.threadRootId() != null) ports.messages().refreshThreadStats(message.threadRootId());
         changes.record(new ChatEvent.MessageCreated(conversation.id(), seq, now, message));
-        if (sender != null) {
-            ports.conversations().advanceMarkers(conversation.id(), sender, seq);
-            // The sender's read marker moves to the new message; moving only over one's own new
-            // message changes no receipt and no unread count.
-            if (access.member().readSeq() < seq - 1) {
-                changes.record(new UserEvent.MarkersMoved(sender, conversation.id(), seq, seq, true, now));
-            }
-        }
+        // The sender's markers move to the new message. Its message.created tells every member so,
+        // the sender's devices included (nothing before one's own message is unread): no user event.
+        if (sender != null) ports.conversations().advanceMarkers(conversation.id(), sender, seq);
         return message;
+    }
+
+    /** Members a person's new message is for, besides the sender. */
+    private static long recipients(Access access) {
+        return access.isPlatform() ? 0 : Math.max(0, access.memberCount() - 1);
     }
 
     /** The conversation as the actor sees it, if the actor may post there now. */
@@ -204,7 +203,7 @@ public final class MessageService {
 
     private SendResult existing(String conversationId, String sender, String clientMessageId) {
         return ports.messages().findByClientMessageId(conversationId, sender, clientMessageId)
-                .map(m -> new SendResult(m, false)).orElse(null);
+                .map(m -> new SendResult(m, false, 0)).orElse(null);
     }
 
     private Instant now() {

@@ -17,15 +17,18 @@ import java.util.Optional;
  * violated key throws {@code ParleyException} CONFLICT and changes nothing.
  */
 public interface ConversationStore {
-    /** A conversation with one user's membership of it; {@code member} is null when the user is not a member. */
-    record WithMember(Conversation conversation, Member member) {
+    /**
+     * A conversation with one user's membership of it ({@code member} is null when the user is not
+     * a member) and how many members it has.
+     */
+    record WithMember(Conversation conversation, Member member, long memberCount) {
     }
 
     void insert(Conversation conversation);
 
     Optional<Conversation> findById(String id);
 
-    /** The conversation and the user's membership of it, in one read; empty if the conversation does not exist. */
+    /** The conversation, the user's membership of it and its member count, in one read; empty if the conversation does not exist. */
     Optional<WithMember> findWithMember(String conversationId, String userId);
 
     Optional<Conversation> findByDirectKey(String directKey);

@@ -75,8 +75,10 @@ public interface MessageStore {
     Set<String> pinnedAmong(Collection<String> messageIds);
 
     /**
-     * Full-text search over live messages of conversations {@code userId} is a member of, best
-     * first, skipping {@code query.offset()} hits.
+     * Full-text search over live messages of conversations {@code userId} is a member of, skipping
+     * {@code query.offset()} hits: first those with every term as whole words (score 1), then
+     * those with a term only inside a word (score 0.5), newest first within each. Sees every
+     * committed change at once (a message sent, edited or deleted before the search).
      */
     List<SearchHit> search(String userId, SearchQuery query);
 }

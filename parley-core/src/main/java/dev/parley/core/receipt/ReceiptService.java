@@ -21,7 +21,7 @@ public final class ReceiptService {
     /** Marks read up to {@code seq} (null: everything). Returns the read marker after the call. */
     public long markRead(Actor actor, String conversationId, Long seq) {
         String me = actor.requireUserId();
-        return Changes.write(ports, changes -> {
+        return Changes.write(ports, conversationId, changes -> {
             Access access = Access.of(ports.conversations(), actor, conversationId);
             long target = target(access, seq);
             boolean deliveredMoved = ports.conversations().advanceDeliveredSeq(conversationId, me, target);
@@ -38,7 +38,7 @@ public final class ReceiptService {
     /** Marks delivered up to {@code seq} (null: everything). Returns the delivered marker after the call. */
     public long markDelivered(Actor actor, String conversationId, Long seq) {
         String me = actor.requireUserId();
-        return Changes.write(ports, changes -> {
+        return Changes.write(ports, conversationId, changes -> {
             Access access = Access.of(ports.conversations(), actor, conversationId);
             long target = target(access, seq);
             if (ports.conversations().advanceDeliveredSeq(conversationId, me, target)) {

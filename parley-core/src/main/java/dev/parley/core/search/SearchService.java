@@ -10,7 +10,8 @@ import dev.parley.core.support.Page;
 import java.util.List;
 
 /**
- * Full-text search over the conversations the caller belongs to, best match first, with an
+ * Full-text search over the conversations the caller belongs to, whole-word matches first and
+ * newest first (the store's {@code MessageStore.search} decides the order), with an
  * opaque cursor for the next page. Thread-safe.
  */
 public final class SearchService {

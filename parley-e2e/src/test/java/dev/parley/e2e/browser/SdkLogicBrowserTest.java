@@ -91,6 +91,22 @@ class SdkLogicBrowserTest {
     }
 
     @Test
+    void aMessageMovesItsSendersMarkersSoMyMessagesShowAsReadWithoutAReceipt() {
+        device.open(server);
+        Object result = device.eval("async () => {" + FIXTURE + """
+                created(3, 'me', 'are you there?');
+                const before = store.readers('c1', store.messages('c1').find((m) => m.seq === 3));
+                created(4, 'bob', 'yes');
+                store.applyTransient({ type: 'event', event: 'receipt', data: { conversationId: 'c1', userId: 'bob', readSeq: 1, deliveredSeq: 1 } });
+                const bob = store.receipts('c1').get('bob');
+                return { before, after: store.readers('c1', store.messages('c1').find((m) => m.seq === 3)),
+                  bob: [bob.readSeq, bob.deliveredSeq], me: store.receipts('c1').get('me').readSeq };
+                }""");
+
+        assertThat(result).isEqualTo(Map.of("before", List.of(), "after", List.of("bob"), "bob", List.of(4, 4), "me", 3));
+    }
+
+    @Test
     void reactionsPinsEditsAndDeletesApplyOnceEvenOverARestSnapshot() {
         device.open(server);
         Object result = device.eval("async () => {" + FIXTURE + """

@@ -262,6 +262,8 @@ final class ChaosClient implements ChaosParticipant {
                         JsonNode message = data.path("message");
                         messages.get(conversation).put(seq, new Held(message.path("id").asText(),
                                 message.path("senderId").asText()));
+                        // A message moves its sender's markers to it.
+                        if (account.id().equals(message.path("senderId").asText())) readSeq.merge(conversation, seq, Math::max);
                     }
                     lastSeq.put(conversation, seq);
                 }

@@ -52,13 +52,22 @@ final class Device implements AutoCloseable {
         return owner;
     }
 
-    /** My read marker as this device knows it: the start, moved by {@code receipt} events about me. */
+    /**
+     * My read marker as this device knows it: the start, moved by {@code receipt} events about me
+     * and by my own messages (a message moves its sender's markers to it).
+     */
     long readSeq(String conversationId) {
         long read = readSeqAtStart.getOrDefault(conversationId, 0L);
         for (JsonNode receipt : socket.events("receipt")) {
             JsonNode d = receipt.path("data");
             if (d.path("conversationId").asText().equals(conversationId) && d.path("userId").asText().equals(owner.id())) {
                 read = Math.max(read, d.path("readSeq").asLong());
+            }
+        }
+        for (JsonNode created : socket.events("message.created")) {
+            if (created.path("conversationId").asText().equals(conversationId)
+                    && owner.id().equals(created.path("data").path("message").path("senderId").asText())) {
+                read = Math.max(read, created.path("seq").asLong());
             }
         }
         return read;

@@ -23,7 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code GET /api/v1/search}: full-text search over the caller's conversations, best match first. */
+/**
+ * {@code GET /api/v1/search}: full-text search over the caller's conversations, whole-word matches
+ * first, newest first.
+ */
 public final class SearchRoutes {
     private final Services services;
 

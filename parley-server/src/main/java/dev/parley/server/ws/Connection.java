@@ -7,14 +7,20 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import org.eclipse.jetty.util.FutureCallback;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.eclipse.jetty.websocket.core.WebSocketConnection;
 import org.eclipse.jetty.websocket.core.WebSocketCoreSession;
 import org.slf4j.Logger;
@@ -22,8 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One WebSocket connection: who it is (once authenticated), its bounded outbound queue with one
- * writer (a virtual thread that runs only while frames wait, one send in flight, no lock held
- * while writing), its ordered event delivery, the conversations it focuses, and its deadlines
+ * writer (a virtual thread that runs only while frames wait and writes what waits together, one
+ * batch in flight, no lock held while writing), its ordered event delivery, the conversations it focuses, and its deadlines
  * (authentication, token expiry, heartbeat). Requests run on virtual threads, at most
  * {@value #MAX_IN_FLIGHT} at a time. Thread-safe.
  *
@@ -37,6 +43,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Connection implements Session.Listener.AutoDemanding {
     static final int MAX_IN_FLIGHT = 256;
+    /** The most frames the writer hands to Jetty as one batch. */
+    static final int WRITE_BATCH = 64;
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
     /** Queued to close the connection once everything before it was written (compared by identity). */
@@ -218,10 +226,11 @@ public final class Connection implements Session.Listener.AutoDemanding {
             return;
         }
         Thread.ofVirtual().name("parley-ws-request-" + id).start(() -> {
+            RequestPlace place = new RequestPlace();
             try {
-                hub.operations.handle(this, request);
+                hub.operations.handle(this, request, place);
             } finally {
-                IN_FLIGHT.getAndAdd(this, -1);
+                place.run();
             }
         });
     }
@@ -403,19 +412,24 @@ public final class Connection implements Session.Listener.AutoDemanding {
         return who == null ? Optional.empty() : Optional.of(who.userId());
     }
 
-    /** The writer: runs while frames wait (see {@link OutboundQueue}), one send in flight. */
+    /**
+     * The writer: runs while frames wait (see {@link OutboundQueue}). It takes every frame waiting
+     * (up to {@value #WRITE_BATCH}) and hands them to Jetty as one batch: all but the last are
+     * batched into Jetty's output buffer, the last flushes them, so frames that waited together
+     * leave in one write to the socket instead of one each. It waits for the batch before the
+     * next, so at most one batch is in flight, and no lock is held while writing.
+     */
     private void write() {
+        List<String> frames = new ArrayList<>();
         try {
-            while (true) {
-                String frame = queue.next();
-                if (frame == null) return;
-                if (frame == CLOSE) {
+            while (queue.drainTo(frames, WRITE_BATCH)) {
+                int end = frames.indexOf(CLOSE);
+                sendAll(end < 0 ? frames : frames.subList(0, end));
+                if (end >= 0) {
                     close(pendingCloseCode, pendingCloseReason);
                     return;
                 }
-                Callback.Completable sent = new Callback.Completable();
-                session.sendText(frame, sent);
-                sent.get();
+                frames.clear();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -424,6 +438,28 @@ public final class Connection implements Session.Listener.AutoDemanding {
             LOG.debug("Writing to connection {} failed", id, e);
             close(CloseCodes.SERVER_ERROR, "Writing failed");
         }
+    }
+
+    /** Writes frames as one batch and waits until they were written. */
+    private void sendAll(List<String> frames) throws InterruptedException, ExecutionException {
+        if (frames.isEmpty()) return;
+        Session open = session;
+        if (!(open instanceof WebSocketSession jetty)) {
+            for (String frame : frames) {
+                Callback.Completable sent = new Callback.Completable();
+                open.sendText(frame, sent);
+                sent.get();
+            }
+            return;
+        }
+        CoreSession core = jetty.getCoreSession();
+        int last = frames.size() - 1;
+        for (int i = 0; i < last; i++) {
+            core.sendFrame(new Frame(OpCode.TEXT).setPayload(frames.get(i)), org.eclipse.jetty.util.Callback.NOOP, true);
+        }
+        FutureCallback written = new FutureCallback();
+        core.sendFrame(new Frame(OpCode.TEXT).setPayload(frames.get(last)), written, false);
+        written.get();
     }
 
     /** Frames read so far: every frame (pongs included) when Jetty's connection counts them, else text and binary frames. */
@@ -452,6 +488,22 @@ public final class Connection implements Session.Listener.AutoDemanding {
             return core.getConnection();
         }
         return null;
+    }
+
+    /**
+     * A request's place among the {@value #MAX_IN_FLIGHT}: given back once, before its reply is
+     * queued, so a client that sends its next request when the reply arrives finds the place free.
+     * Used by the request's own thread only.
+     */
+    private final class RequestPlace implements Runnable {
+        private boolean released;
+
+        @Override
+        public void run() {
+            if (released) return;
+            released = true;
+            IN_FLIGHT.getAndAdd(Connection.this, -1);
+        }
     }
 
     private final class DeliveryOutput implements EventDelivery.Output {

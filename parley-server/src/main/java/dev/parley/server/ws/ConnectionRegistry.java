@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The open connections of this node: all of them (for heartbeats and shutdown), the
@@ -49,6 +50,15 @@ final class ConnectionRegistry {
     /** Every open connection, as a snapshot. */
     List<Connection> all() {
         return List.copyOf(all);
+    }
+
+    int size() {
+        return all.size();
+    }
+
+    /** Every open connection, without a copy (connections opened or closed meanwhile may be left out or seen). */
+    void forEachOpen(Consumer<Connection> action) {
+        all.forEach(action);
     }
 
     /** The user's authenticated connections (empty if none). */

@@ -37,7 +37,7 @@ final class Housekeeping {
         try {
             long nanos = System.nanoTime();
             var now = clock.instant();
-            for (Connection connection : hub.registry.all()) connection.checkDeadlines(nanos, now);
+            hub.registry.forEachOpen(connection -> connection.checkDeadlines(nanos, now));
         } catch (RuntimeException e) {
             LOG.warn("Checking connection deadlines failed", e);
         }

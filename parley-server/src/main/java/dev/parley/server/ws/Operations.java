@@ -46,7 +46,8 @@ final class Operations {
         return this;
     }
 
-    void handle(Connection connection, FrameCodec.Request request) {
+    /** Runs a request; {@code done} runs once the work is over, just before the reply is queued. */
+    void handle(Connection connection, FrameCodec.Request request, Runnable done) {
         String reply;
         try {
             awaitAuthentication(connection);
@@ -66,6 +67,7 @@ final class Operations {
             LOG.error("Operation {} failed on connection {}", request.op(), connection.id, e);
             reply = FrameCodec.internalError(request.id(), connection.id);
         }
+        done.run();
         connection.send(reply, OutboundQueue.Kind.CONTENT);
         afterRequest(connection);
     }

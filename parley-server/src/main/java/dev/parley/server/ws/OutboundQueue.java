@@ -2,6 +2,7 @@ package dev.parley.server.ws;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.List;
 
 /**
  * One connection's frames waiting to be written, bounded by count and by size (in characters).
@@ -10,7 +11,7 @@ import java.util.ArrayDeque;
  * always fits into an empty queue, so one large answer can go out; memory stays within the
  * bounds plus one frame. One writer takes frames in order, and only while there are frames: the
  * first frame queued while no writer runs starts one ({@code startWriter}), and the writer stops
- * when {@link #next} finds the queue empty, so an idle connection holds no thread. Nor does it hold
+ * when {@link #drainTo} finds the queue empty, so an idle connection holds no thread. Nor does it hold
  * a buffer: the deque is made for the first waiting frame and dropped when the writer finds it
  * empty. Thread-safe (the queue's own monitor guards it; producers that wait for room wait on it);
  * no lock is held while a frame is written to the socket.
@@ -32,7 +33,7 @@ final class OutboundQueue {
     private boolean writing;
     private long shed;
 
-    /** @param startWriter starts a writer that calls {@link #next} until it returns null; called under the queue's monitor, must not block */
+    /** @param startWriter starts a writer that calls {@link #drainTo} until it returns false; called under the queue's monitor, must not block */
     OutboundQueue(int maxFrames, long maxChars, Runnable startWriter) {
         if (maxFrames < 1 || maxChars < 1) throw new IllegalArgumentException("bounds must be positive");
         this.maxFrames = maxFrames;
@@ -66,19 +67,23 @@ final class OutboundQueue {
     }
 
     /**
-     * The next frame for the writer, or null: then the queue is empty or closed and the writer
-     * must stop (a later frame starts a new one).
+     * Moves up to {@code max} waiting frames, in order, into {@code into} for the writer; false if
+     * there were none: then the queue is empty or closed and the writer must stop (a later frame
+     * starts a new one).
      */
-    synchronized String next() {
+    synchronized boolean drainTo(List<String> into, int max) {
         if (closed || frames == null || frames.isEmpty()) {
             writing = false;
             frames = null;
-            return null;
+            return false;
         }
-        String frame = frames.poll();
-        chars -= frame.length();
+        for (int i = 0; i < max && !frames.isEmpty(); i++) {
+            String frame = frames.poll();
+            chars -= frame.length();
+            into.add(frame);
+        }
         notifyAll();
-        return frame;
+        return true;
     }
 
     /** Drops every waiting frame and refuses new ones; wakes waiting producers (the writer stops at its next frame). */

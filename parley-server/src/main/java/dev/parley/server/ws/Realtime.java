@@ -70,7 +70,7 @@ public final class Realtime implements AutoCloseable {
 
     /** How many sockets are open (authenticated or not). */
     public int connectionCount() {
-        return registry.all().size();
+        return registry.size();
     }
 
     boolean isClosed() {

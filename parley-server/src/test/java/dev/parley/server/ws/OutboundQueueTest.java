@@ -29,17 +29,27 @@ class OutboundQueueTest {
         assertThat(queue.holdsBuffer()).isTrue();
         assertThat(starts).as("one writer for both frames").hasSize(1);
 
-        assertThat(queue.next()).isEqualTo("a");
-        assertThat(queue.next()).isEqualTo("b");
+        assertThat(take(queue, 8)).containsExactly("a", "b");
         assertThat(queue.holdsBuffer()).as("still the writer's until it finds the queue empty").isTrue();
-        assertThat(queue.next()).isNull();
+        assertThat(queue.drainTo(new ArrayList<>(), 8)).as("empty: the writer stops").isFalse();
         assertThat(queue.holdsBuffer()).isFalse();
         assertThat(queue.size()).isZero();
         assertThat(queue.chars()).isZero();
 
         assertThat(queue.offer("c", OutboundQueue.Kind.CONTENT)).isEqualTo(OutboundQueue.Offer.QUEUED);
         assertThat(starts).as("the next frame starts a new writer").hasSize(2);
-        assertThat(queue.next()).isEqualTo("c");
+        assertThat(take(queue, 8)).containsExactly("c");
+    }
+
+    @Test
+    void theWriterTakesWhatWaitsInOrderUpToItsBatch() {
+        OutboundQueue queue = queue(8, 1_000);
+        for (String frame : List.of("a", "b", "c", "d", "e")) queue.offer(frame, OutboundQueue.Kind.CONTENT);
+
+        assertThat(take(queue, 3)).containsExactly("a", "b", "c");
+        assertThat(queue.size()).isEqualTo(2);
+        assertThat(queue.chars()).isEqualTo(2);
+        assertThat(take(queue, 3)).containsExactly("d", "e");
     }
 
     @Test
@@ -68,9 +78,9 @@ class OutboundQueueTest {
         assertThat(queue.offerWaiting("late", Duration.ofMillis(20))).isEqualTo(OutboundQueue.Offer.OVERFLOW);
 
         CompletableFuture<OutboundQueue.Offer> waiting = offerWaitingElsewhere(queue, "second");
-        assertThat(queue.next()).isEqualTo("first");
+        assertThat(take(queue, 1)).containsExactly("first");
         assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo(OutboundQueue.Offer.QUEUED);
-        assertThat(queue.next()).isEqualTo("second");
+        assertThat(take(queue, 1)).containsExactly("second");
     }
 
     @Test
@@ -83,7 +93,7 @@ class OutboundQueueTest {
 
         assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo(OutboundQueue.Offer.CLOSED);
         assertThat(queue.holdsBuffer()).isFalse();
-        assertThat(queue.next()).isNull();
+        assertThat(queue.drainTo(new ArrayList<>(), 8)).as("closed: the writer stops").isFalse();
         assertThat(queue.offer("third", OutboundQueue.Kind.CONTENT)).isEqualTo(OutboundQueue.Offer.CLOSED);
     }
 
@@ -98,5 +108,12 @@ class OutboundQueueTest {
             }
         });
         return outcome;
+    }
+
+    /** What the writer would take next (at most {@code max} frames). */
+    private static List<String> take(OutboundQueue queue, int max) {
+        List<String> frames = new ArrayList<>();
+        assertThat(queue.drainTo(frames, max)).isTrue();
+        return frames;
     }
 }

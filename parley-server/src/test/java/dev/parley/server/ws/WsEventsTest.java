@@ -121,6 +121,30 @@ class WsEventsTest {
     }
 
     @Test
+    void aSendTellsItsSendersMarkersThroughItsMessageAloneNoReceiptNoBadge() {
+        WsFixture.User ann = fixture.register("ann");
+        WsFixture.User bob = fixture.register("bob");
+        String team = fixture.group(ann, bob);
+        fixture.send(ann, team, "a");
+        WsClient annClient = fixture.live(ann);
+        WsClient bobPhone = fixture.live(bob);
+        WsClient bobLaptop = fixture.live(bob);
+
+        bobPhone.ok("message.send", Map.of("conversationId", team, "clientMessageId", "p-1", "text", "b"));
+
+        awaitSeq(bobLaptop, team, 3);
+        awaitSeq(annClient, team, 3);
+        fixture.send(ann, team, "c");
+        bobPhone.ok("read", Map.of("conversationId", team));
+        annClient.awaitEvent("receipt", e -> e.path("data").path("readSeq").asLong() == 4);
+        // The send moved bob's markers to seq 3, which its message.created told: the only receipt
+        // ann gets is the one of the read request, and bob's laptop got no badge for the send.
+        assertThat(annClient.events("receipt")).extracting(e -> e.path("data").path("readSeq").asLong()).containsExactly(4L);
+        bobLaptop.awaitEvent("unread", e -> e.path("data").path("conversationId").asText().equals(team));
+        assertThat(bobLaptop.events("unread")).as("one badge, for the read").hasSize(1);
+    }
+
+    @Test
     void settingsChangesGoToTheUsersOwnConnections() {
         WsFixture.User ann = fixture.register("ann");
         WsFixture.User bob = fixture.register("bob");

@@ -10,6 +10,11 @@ import java.util.Locale;
  * can be highlighted in the original. Immutable.
  */
 final class FoldedText {
+    /** Code points below this (Latin, Greek, Cyrillic, kana and Chinese …) are folded once and kept. */
+    private static final int CACHED = 0xA000;
+    /** Folded code points; a race only folds one twice (the strings are immutable). */
+    private static final String[] CACHE = new String[CACHED];
+
     private final String original;
     private final String folded;
     private final int[] starts;
@@ -44,9 +49,15 @@ final class FoldedText {
         return new FoldedText(original, folded.toString(), starts, ends);
     }
 
-    /** {@code value} lower-cased with its accents (non-spacing marks) removed. */
+    /** {@code value} folded ({@link #fold(int)} of every code point). */
     static String foldAll(String value) {
-        return of(value).folded;
+        StringBuilder folded = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);
+            folded.append(fold(cp));
+            i += Character.charCount(cp);
+        }
+        return folded.toString();
     }
 
     String folded() {
@@ -70,13 +81,31 @@ final class FoldedText {
         return end;
     }
 
-    private static String fold(int cp) {
+    /**
+     * One code point folded: lower case, with the combining accents of its canonical decomposition
+     * removed ("É" to "e", "й" to "и"; the same marks {@code parley_search_fold} removes on
+     * PostgreSQL), recomposed (so Korean syllables and Japanese voiced kana stay whole).
+     */
+    static String fold(int cp) {
         if (cp < 0x80) return String.valueOf((char) Character.toLowerCase(cp));
+        if (cp < CACHED) {
+            String known = CACHE[cp];
+            if (known == null) CACHE[cp] = known = foldUncached(cp);
+            return known;
+        }
+        return foldUncached(cp);
+    }
+
+    private static String foldUncached(int cp) {
         String decomposed = Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFD);
         StringBuilder out = new StringBuilder(decomposed.length());
-        decomposed.codePoints()
-                .filter(c -> Character.getType(c) != Character.NON_SPACING_MARK)
-                .forEach(out::appendCodePoint);
-        return out.toString().toLowerCase(Locale.ROOT);
+        decomposed.codePoints().filter(c -> !isAccent(c)).forEach(out::appendCodePoint);
+        return Normalizer.normalize(out, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    }
+
+    /** The combining diacritical marks (U+0300-036F and their supplements and extensions). */
+    static boolean isAccent(int cp) {
+        return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF)
+                || (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F);
     }
 }

@@ -2,12 +2,14 @@ package dev.parley.store.search;
 
 import dev.parley.core.error.ParleyException;
 import dev.parley.core.search.SearchQuery;
+import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
 
 /**
- * The SQL both dialects share: the input checks and the conditions on a {@code messages} row
- * aliased {@code m} that every hit must meet (live, in a conversation of the caller, and the
- * query's filters). Values are always bound, never written into the SQL. Thread-safe (stateless).
+ * The SQL both dialects share: the input checks, the caller's conversations and the conditions on
+ * a {@code messages} row aliased {@code m} that every hit must meet (live, and the query's
+ * filters). Values are always bound, never written into the SQL. Thread-safe (stateless).
  */
 final class SearchConditions {
     private SearchConditions() {
@@ -22,12 +24,21 @@ final class SearchConditions {
         if (query.limit() < 0) throw ParleyException.invalid("limit", "must not be negative");
     }
 
-    /** Appends " AND …" conditions on {@code m} and adds their values to {@code binds}. */
-    static void append(StringBuilder sql, Map<String, Object> binds, String userId, SearchQuery query) {
-        sql.append(" AND m.deleted_at IS NULL AND m.text IS NOT NULL")
-                .append(" AND EXISTS (SELECT 1 FROM conversation_members cm")
-                .append(" WHERE cm.conversation_id = m.conversation_id AND cm.user_id = :user)");
-        binds.put("user", userId);
+    /** The caller's conversations, or the one asked for if it is the caller's. */
+    static List<String> conversationsOf(Handle handle, String userId, String onlyConversation) {
+        var query = handle.createQuery("SELECT conversation_id FROM conversation_members WHERE user_id = :user"
+                        + (onlyConversation == null ? "" : " AND conversation_id = :conversation"))
+                .bind("user", userId);
+        if (onlyConversation != null) query.bind("conversation", onlyConversation);
+        return query.mapTo(String.class).list();
+    }
+
+    /**
+     * Appends " AND …" conditions on {@code m} (live, and the query's filters) and adds their
+     * values to {@code binds}. Which conversations are the caller's, each dialect asks itself.
+     */
+    static void appendFilters(StringBuilder sql, Map<String, Object> binds, SearchQuery query) {
+        sql.append(" AND m.deleted_at IS NULL AND m.text IS NOT NULL");
         if (query.conversationId() != null) {
             sql.append(" AND m.conversation_id = :conversation");
             binds.put("conversation", query.conversationId());
@@ -48,17 +59,5 @@ final class SearchConditions {
             sql.append(" AND m.created_at < :to");
             binds.put("to", query.to().toEpochMilli());
         }
-    }
-
-    /** Appends the order (best first, then newest) and the query's page, binding both. */
-    static void appendPage(StringBuilder sql, Map<String, Object> binds, SearchQuery query) {
-        appendPage(sql, binds, query.offset(), query.limit());
-    }
-
-    /** Appends the order (best first, then newest) and a page of {@code limit} hits after {@code offset}. */
-    static void appendPage(StringBuilder sql, Map<String, Object> binds, int offset, int limit) {
-        sql.append(" ORDER BY score DESC, seq DESC, id LIMIT :limit OFFSET :offset");
-        binds.put("limit", limit);
-        binds.put("offset", offset);
     }
 }

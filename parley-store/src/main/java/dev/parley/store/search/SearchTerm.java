@@ -9,7 +9,10 @@ package dev.parley.store.search;
  */
 public record SearchTerm(String text, Kind kind) {
 
-    /** How a term is matched as a substring (the word index matches every kind as a phrase). */
+    /**
+     * How PostgreSQL matches a term as a substring, and how its snippet highlights it (every kind
+     * also matches as whole words; SQLite decides by {@link SearchParts}).
+     */
     public enum Kind {
         /** Three or more characters: found anywhere inside a word through the trigram index. */
         TRIGRAM,

@@ -85,6 +85,11 @@ public final class SearchTerms {
         };
     }
 
+    /** True for the scripts written without spaces between words (Chinese, Japanese, Thai …). */
+    static boolean isUnspaced(UnicodeScript script) {
+        return UNSPACED_SCRIPTS.contains(script);
+    }
+
     static boolean isMark(int cp) {
         int type = Character.getType(cp);
         return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK

@@ -113,6 +113,22 @@ abstract class SearchContract {
     }
 
     @Test
+    void findsTwoCharacterWordsAnywhereInLongerTexts() {
+        String start = post("会议明天上午十点在三楼开始请准时参加");
+        String middle = post("请大家明天上午准时参加会议并带上报告");
+        String end = post("明天上午十点我们在三楼开会议");
+        String alone = post("会议");
+        String mixed = post("Kubernetes 会议 at 10:00");
+        post("今天天气很好");
+
+        assertThat(ids("会议")).containsExactly(mixed, alone, end, middle, start);
+        assertThat(ids("会")).containsExactly(mixed, alone, end, middle, start);
+        assertThat(ids("开会")).containsExactly(end);
+        assertThat(ids("会议 kubernetes")).containsExactly(mixed);
+        assertThat(ids("报告 会议")).containsExactly(middle);
+    }
+
+    @Test
     void findsJapaneseWithoutSpaces() {
         String tower = post("東京タワーに行きました");
         String ramen = post("ラーメンを食べたい");
@@ -121,6 +137,30 @@ abstract class SearchContract {
         assertThat(ids("東京")).containsExactly(tower);
         assertThat(ids("食べ")).containsExactly(ramen);
         assertThat(ids("ラーメン 東京")).isEmpty();
+        assertThat(ids("ーメン")).containsExactly(ramen);
+        assertThat(ids("ワー")).containsExactly(tower);
+    }
+
+    @Test
+    void keepsJapaneseVoicedKanaApart() {
+        String glass = post("ガラスのコップ");
+        String karaoke = post("カラオケに行こう");
+
+        assertThat(ids("ガラス")).containsExactly(glass);
+        assertThat(ids("カラ")).containsExactly(karaoke);
+        assertThat(ids("ガラ")).containsExactly(glass);
+    }
+
+    @Test
+    void findsTermsThatMixScripts() {
+        String slack = post("Slackで確認してください");
+        String invoice = post("請求書2041号を送りました");
+
+        assertThat(ids("slackで")).containsExactly(slack);
+        assertThat(ids("Slackで確認")).containsExactly(slack);
+        assertThat(ids("slack")).containsExactly(slack);
+        assertThat(ids("書2041")).containsExactly(invoice);
+        assertThat(ids("2041")).containsExactly(invoice);
     }
 
     @Test
@@ -135,6 +175,8 @@ abstract class SearchContract {
         assertThat(ids("state-of-the-art")).containsExactly(tools);
         assertThat(ids("mail")).contains(email, capital);
         assertThat(ids("art")).containsExactlyInAnyOrder(tools, war);
+        String plural = post("Two e-mails arrived");
+        assertThat(ids("e-mail")).containsExactly(capital, email, plural);
     }
 
     // ---- index maintenance
@@ -150,6 +192,12 @@ abstract class SearchContract {
         assertThat(ids("thursday")).containsExactly(meeting);
         assertThat(ids("thurs")).containsExactly(meeting);
         assertThat(ids("meeting")).containsExactly(meeting);
+
+        update("UPDATE messages SET text = '会议改到星期四', edited_at = ? WHERE id = ?",
+                T0.plusSeconds(700).toEpochMilli(), meeting);
+        assertThat(ids("thursday")).isEmpty();
+        assertThat(ids("会议")).containsExactly(meeting);
+        assertThat(ids("星期")).containsExactly(meeting);
     }
 
     @Test
@@ -191,6 +239,49 @@ abstract class SearchContract {
     }
 
     @Test
+    void aMemberWhoLeftNoLongerFindsTheConversation() {
+        String said = post(RANDOM, ALICE, "quarterly roadmap review");
+        assertThat(ids("roadmap")).containsExactly(said);
+
+        jdbi().useHandle(h -> h.execute("DELETE FROM conversation_members WHERE conversation_id = ? AND user_id = ?",
+                RANDOM, ALICE));
+
+        assertThat(ids("roadmap")).isEmpty();
+        assertThat(ids("oadma")).isEmpty();
+    }
+
+    @Test
+    void searchesManyConversationsNewestFirstAndNeverAnotherMembersOwn() {
+        List<String> many = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            String conversation = "c-team-" + i;
+            jdbi().useHandle(h -> {
+                h.execute("INSERT INTO conversations (id, kind, title, created_at, last_activity_at) VALUES (?, 'group', ?, ?, ?)",
+                        conversation, conversation, T0.toEpochMilli(), T0.toEpochMilli());
+                join(h, conversation, ALICE);
+            });
+            many.add(conversation);
+        }
+        String first = post(many.get(0), ALICE, "deploy window one");
+        String second = post(many.get(1), ALICE, "deploy window two");
+        for (int i = 2; i < 12; i++) post(many.get(i), ALICE, "chatter " + i);
+        String third = post(many.get(11), ALICE, "deploy window three");
+        post(SECRET, BOB, "deploy window secret");
+        String fourth = post(many.get(2), ALICE, "deploy window four");
+        String partOnly = post(many.get(0), ALICE, "redeployment planned");
+
+        // The newest messages are in conversations 3 and 12; the oldest hits in 1 and 2, which
+        // are not among the conversations with the newest messages.
+        assertThat(ids("deploy")).containsExactly(fourth, third, second, first, partOnly);
+        assertThat(ids(ALICE, query("deploy").page(0, 2))).containsExactly(fourth, third);
+        assertThat(ids(ALICE, query("deploy").page(1, 2))).containsExactly(third, second);
+        assertThat(ids(ALICE, query("deploy").page(3, 2))).containsExactly(first, partOnly);
+        assertThat(ids(ALICE, query("window deploy").page(2, 10))).containsExactly(second, first);
+        assertThat(ids(ALICE, query("deploy").withConversation(many.get(0)))).containsExactly(first, partOnly);
+        assertThat(ids(BOB, query("deploy"))).hasSize(1).doesNotContain(first, second, third, fourth, partOnly);
+    }
+
+    @Test
     void appliesEveryFilter() {
         long minute = 60_000;
         String first = post(GENERAL, ALICE, MessageType.TEXT, "deploy notes one", T0);
@@ -213,26 +304,36 @@ abstract class SearchContract {
     // ---- ranking and paging
 
     @Test
-    void ranksStrongMatchesFirst() {
-        String weak = post("A long message that mentions the cat only once among many other words in this sentence");
-        String twice = post("The cat sat with another cat");
-        String partial = post("This category is new");
+    void ranksWholeWordsFirstThenNewestFirstWithinEachTier() {
+        String olderWhole = post("Release notes are ready");
+        String olderPart = post("The prerelease build is green");
+        String newerWhole = post("A long message that mentions the release only once among many other words");
+        String newerPart = post("Both releases shipped");
 
-        List<SearchMatch> found = matches("cat");
-        assertThat(found).extracting(SearchMatch::messageId).containsExactly(twice, weak, partial);
-        assertThat(found.get(0).score()).isGreaterThan(found.get(1).score());
-        assertThat(found.get(1).score()).isGreaterThan(found.get(2).score());
+        List<SearchMatch> found = matches("release");
+        assertThat(found).extracting(SearchMatch::messageId).containsExactly(newerWhole, olderWhole, newerPart, olderPart);
+        assertThat(found).extracting(SearchMatch::score).containsExactly(1.0, 1.0, 0.5, 0.5);
     }
 
     @Test
-    void ranksStrongSubstringMatchesFirst() {
-        String weak = post("Ein langer Text über den Freundeskreis und viele andere Dinge, die hier auch noch stehen");
+    void ranksSubstringMatchesNewestFirst() {
         String strong = post("Freundeskreis, Freundeskreis");
+        String weak = post("Ein langer Text über den Freundeskreis und viele andere Dinge, die hier auch noch stehen");
 
-        assertThat(ids("reundesk")).containsExactly(strong, weak);
+        assertThat(ids("reundesk")).containsExactly(weak, strong);
         String shortText = post("学习中文");
         String longText = post("我们每天都在学校里面学习很多不同的科目，其中也有中文");
-        assertThat(ids("中文")).containsExactly(shortText, longText);
+        assertThat(ids("中文")).containsExactly(longText, shortText);
+    }
+
+    @Test
+    void findsThreeLetterWordsWholeFirstThenInsideLongerWords() {
+        String whole = post("Kaffee und Kuchen");
+        String customer = post("Der Kunde wartet");
+        String friendship = post("Unsere Freundschaft");
+
+        assertThat(ids("und")).containsExactly(whole, friendship, customer);
+        assertThat(ids("UND kuchen")).containsExactly(whole);
     }
 
     @Test

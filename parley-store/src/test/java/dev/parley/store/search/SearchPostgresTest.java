@@ -1,15 +1,15 @@
 package dev.parley.store.search;
 
+import dev.parley.store.JdbcStores;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** {@link SearchContract} on an embedded PostgreSQL migrated with {@code db/migration/postgresql}. */
+/** {@link SearchContract} on an embedded PostgreSQL migrated with the PostgreSQL migrations. */
 class SearchPostgresTest extends SearchContract {
     private static EmbeddedPostgres postgres;
     private static Jdbi jdbi;
@@ -18,7 +18,7 @@ class SearchPostgresTest extends SearchContract {
     static void start() throws IOException {
         postgres = EmbeddedPostgres.builder().start();
         DataSource dataSource = postgres.getPostgresDatabase();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/postgresql").load().migrate();
+        JdbcStores.migrations("jdbc:postgresql:").dataSource(dataSource).load().migrate();
         jdbi = Jdbi.create(dataSource);
     }
 

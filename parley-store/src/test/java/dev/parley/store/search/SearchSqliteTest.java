@@ -1,13 +1,13 @@
 package dev.parley.store.search;
 
+import dev.parley.store.JdbcStores;
 import java.nio.file.Path;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link SearchContract} on a SQLite file migrated with {@code db/migration/sqlite}. */
+/** {@link SearchContract} on a SQLite file migrated with the SQLite migrations. */
 class SearchSqliteTest extends SearchContract {
     @TempDir
     static Path directory;
@@ -16,7 +16,7 @@ class SearchSqliteTest extends SearchContract {
     @BeforeAll
     static void migrate() {
         String url = "jdbc:sqlite:" + directory.resolve("search.db");
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration/sqlite").load().migrate();
+        JdbcStores.migrations(url).dataSource(url, null, null).load().migrate();
         jdbi = Jdbi.create(url);
     }
 

@@ -143,10 +143,12 @@ public abstract class ConversationStoreContract {
         assertThat(ofBob.conversation()).isEqualTo(conversations.findById(c.id()).orElseThrow());
         assertThat(ofBob.member()).isEqualTo(conversations.findMember(c.id(), bob.id()).orElseThrow());
         assertThat(ofBob.member().readSeq()).isEqualTo(4);
+        assertThat(ofBob.memberCount()).isEqualTo(2);
 
         ConversationStore.WithMember ofCarol = conversations.findWithMember(c.id(), carol.id()).orElseThrow();
         assertThat(ofCarol.conversation().id()).isEqualTo(c.id());
         assertThat(ofCarol.member()).as("not a member").isNull();
+        assertThat(ofCarol.memberCount()).isEqualTo(2);
         assertThat(conversations.findWithMember("c_404", bob.id())).isEmpty();
     }
 

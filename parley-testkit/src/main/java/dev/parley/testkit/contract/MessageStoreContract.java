@@ -254,6 +254,26 @@ public abstract class MessageStoreContract {
         assertThat(messages.search(bob.id(), new SearchQuery("budget", null, null, null, null, null, 0, 10))).hasSize(2);
     }
 
+    @Test
+    void searchListsWholeWordsNewestFirstAndSeesAnEditAtOnce() {
+        Message older = data.message(team, bob, "release plan for friday");
+        Message part = data.message(team, bob, "the prerelease is green");
+        Message newer = data.message(team, alice, "release notes");
+
+        assertThat(searchIds(alice, "release")).containsExactly(newer.id(), older.id(), part.id());
+        messages.edit(older.id(), "launch plan for friday", List.of(), false, at(60), null);
+
+        assertThat(searchIds(alice, "release")).containsExactly(newer.id(), part.id());
+        assertThat(searchIds(alice, "launch")).containsExactly(older.id());
+        List<SearchHit> hits = messages.search(alice.id(), new SearchQuery("release", null, null, null, null, null, 0, 10));
+        assertThat(hits).extracting(SearchHit::score).containsExactly(1.0, 0.5);
+    }
+
+    private List<String> searchIds(User user, String text) {
+        return messages.search(user.id(), new SearchQuery(text, null, null, null, null, null, 0, 10)).stream()
+                .map(hit -> hit.message().id()).toList();
+    }
+
     private static List<Long> seqs(List<StoredMessage> page) {
         return page.stream().map(s -> s.message().seq()).toList();
     }

@@ -81,18 +81,14 @@ public abstract class MessageRulesContract {
     }
 
     @Test
-    void sendingMovesTheReadMarkerAndTellsOnlyWhenItPassesOthersMessages() {
+    void sendingMovesTheSendersMarkersWhichItsMessageTellsWithoutAUserEvent() {
         h.send(ann, group, "one");
         h.bus.clear();
         Message reply = h.send(bob, group, "two");
-        assertThat(h.bus.userEvents()).containsExactly(
-                new dev.parley.core.event.UserEvent.MarkersMoved(bob.id(), group.id(), reply.seq(), reply.seq(), true,
-                        reply.createdAt()));
 
-        h.bus.clear();
-        Message again = h.send(bob, group, "three");
-        assertThat(h.bus.userEvents()).as("only past bob's own message: no receipt, no unread change").isEmpty();
-        assertThat(h.ports.conversations().findMember(group.id(), bob.id()).orElseThrow().readSeq()).isEqualTo(again.seq());
+        assertThat(h.bus.userEvents()).as("message.created tells the members; no receipt, no badge").isEmpty();
+        assertThat(h.ports.conversations().findMember(group.id(), bob.id()).orElseThrow())
+                .extracting(m -> m.readSeq(), m -> m.deliveredSeq()).containsExactly(reply.seq(), reply.seq());
         assertThat(h.unread(bob, group)).isZero();
     }
 

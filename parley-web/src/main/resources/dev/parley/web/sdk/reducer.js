@@ -102,14 +102,20 @@ function messageCreated(store, conv, event) {
   if (message.threadRootId) updateMessage(store, id, message.threadRootId, (root) => M.withReply(root, message), false);
   store.messagesChanged(id);
 
+  // A message moves its sender's read and delivered markers to it (the protocol sends no
+  // receipt for that): whoever sends has read everything before.
+  if (message.senderId) {
+    store.setMarker(id, message.senderId, message.seq, message.seq);
+    store.refreshDeliveries(id);
+    store.changed('receipts', id);
+  }
   let next = { ...conv };
   if (message.senderId === store.me) {
-    // Sending moves my own read marker to the new message: nothing before it is unread.
+    // Nothing before my own new message is unread.
     next.readSeq = Math.max(conv.readSeq, message.seq);
     next.deliveredSeq = Math.max(conv.deliveredSeq, message.seq);
     next.unreadCount = 0;
     next.mentionCount = 0;
-    store.setMarker(id, store.me, next.readSeq, next.deliveredSeq);
   } else if (M.countsAsUnread(message, store.me, conv.readSeq)) {
     next.unreadCount = conv.unreadCount + 1;
     if (M.mentions(message, store.me)) next.mentionCount = conv.mentionCount + 1;

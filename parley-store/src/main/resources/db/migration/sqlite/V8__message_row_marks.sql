@@ -2,7 +2,7 @@
 -- message's own row, instead of a sub-select per row and two more queries per page. The rows of
 -- message_mentions, message_reactions and message_pins stay what they were (unread and mention
 -- counts, the reaction groups, the pinned list read them); the store changes a row's copy in the
--- same transaction as those rows. PostgreSQL has the same columns in its V20.
+-- same transaction as those rows. PostgreSQL has the same columns in its V4.
 ALTER TABLE messages ADD COLUMN mention_ids TEXT NOT NULL DEFAULT '[]';    -- JSON array, in mention order
 ALTER TABLE messages ADD COLUMN reaction_count INTEGER NOT NULL DEFAULT 0; -- rows in message_reactions
 ALTER TABLE messages ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1));
