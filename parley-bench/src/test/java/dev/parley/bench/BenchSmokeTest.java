@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.bench.harness.BenchRunner;
 import dev.parley.bench.harness.RunResult;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +30,7 @@ class BenchSmokeTest {
     @Test
     void everyWorkloadIsCorrectAgainstParleyAndTheCeiling(@TempDir Path dir) {
         assertThat(SERVER_JAR).as("Parley's jar %s is missing: build parley-server first "
-                + "(./mvnw -B -q install -DskipTests -pl parley-server -am)", SERVER_JAR.toAbsolutePath()).isRegularFile();
+                + "(./mvnw -B -q package -DskipTests -pl parley-server -am)", SERVER_JAR.toAbsolutePath()).isRegularFile();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BenchCommand bench = new BenchCommand(new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
 
@@ -49,6 +52,25 @@ class BenchSmokeTest {
         assertThat(exit).isZero();
         assertThat(printed).contains("| metric | ceiling | parley | parley / ceiling |");
         assertThat(dir.resolve("results.jsonl")).content().hasLineCount(results.size());
+    }
+
+    @Test
+    void aWritingWorkloadLeavesItsServersLogButNotItsData(@TempDir Path dir) throws IOException {
+        assertThat(SERVER_JAR).isRegularFile();
+        BenchCommand bench = new BenchCommand(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                System.err);
+        Path work = dir.resolve("work");
+
+        int exit = bench.execute("burst", "--smoke", "--target", "both", "--server-jar", SERVER_JAR.toString(),
+                "--work-dir", work.toString());
+
+        assertThat(exit).isZero();
+        try (Stream<Path> left = Files.list(work)) {
+            assertThat(left.map(path -> path.getFileName().toString()).toList())
+                    .as("the servers' logs stay, their data directories go")
+                    .anyMatch(name -> name.startsWith("parley-") && name.endsWith(".log"))
+                    .noneMatch(name -> name.contains("-data-"));
+        }
     }
 
     /** What each workload must have done, beyond reporting no problem. */

@@ -69,15 +69,11 @@ public final class BenchRunner {
                 results.addAll(runOn(target, settings.storeFolder(), every, store, settings.serverJvmOptions()));
                 continue;
             }
-            if (!shared.isEmpty()) {
-                results.addAll(runOn(target, settings.workDir().resolve(target + "-data-" + System.nanoTime()), shared, null,
-                        settings.serverJvmOptions()));
-            }
+            if (!shared.isEmpty()) results.addAll(runOnFreshData(target, shared, settings.serverJvmOptions()));
             if (connections) {
                 List<String> options = new ArrayList<>(ConnectionsWorkload.SERVER_JVM_OPTIONS);
                 options.addAll(settings.serverJvmOptions()); // given later, so the caller's options win
-                results.addAll(runOn(target, settings.workDir().resolve(target + "-data-" + System.nanoTime()),
-                        List.of(ConnectionsWorkload.NAME), null, options));
+                results.addAll(runOnFreshData(target, List.of(ConnectionsWorkload.NAME), options));
             }
             if (!reading.isEmpty()) results.addAll(runOn(target, settings.storeFolder(), reading, store, settings.serverJvmOptions()));
         }
@@ -90,6 +86,29 @@ public final class BenchRunner {
         out.println(MarkdownReport.render(results));
         out.flush();
         return results;
+    }
+
+    /**
+     * {@link #runOn} with a new data directory in the work directory, deleted once the server
+     * stopped: the writing workloads' data is of no use afterwards, and a run leaves hundreds of
+     * megabytes (the server logs stay in the work directory).
+     */
+    private List<RunResult> runOnFreshData(String target, List<String> workloads, List<String> jvmOptions) {
+        Path dataDir = settings.workDir().resolve(target + "-data-" + System.nanoTime());
+        try {
+            return runOn(target, dataDir, workloads, null, jvmOptions);
+        } finally {
+            deleteTree(dataDir);
+        }
+    }
+
+    private void deleteTree(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(path);
+        } catch (IOException | UncheckedIOException e) {
+            err.println("Could not delete the server data in " + dir + ": " + e);
+        }
     }
 
     /**
