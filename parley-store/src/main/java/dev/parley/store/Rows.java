@@ -29,7 +29,7 @@ final class Rows {
     static final String MEMBER_COLUMNS = "m.conversation_id, m.user_id, m.role, m.joined_at, m.read_seq, "
             + "m.delivered_seq, m.muted, m.muted_until, m.pinned, m.hidden";
     /** The position of the first member column in a select list that starts with conversation and member columns. */
-    static final int MEMBER_AFTER_CONVERSATION = 13;
+    static final int MEMBER_AFTER_CONVERSATION = CONVERSATION_COLUMNS.split(",").length + 1;
 
     private Rows() {
     }

@@ -98,16 +98,11 @@ public final class BenchRunner {
         try {
             return runOn(target, dataDir, workloads, null, jvmOptions);
         } finally {
-            deleteTree(dataDir);
-        }
-    }
-
-    private void deleteTree(Path dir) {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(path);
-        } catch (IOException | UncheckedIOException e) {
-            err.println("Could not delete the server data in " + dir + ": " + e);
+            try {
+                Folders.delete(dataDir);
+            } catch (IOException | UncheckedIOException e) {
+                err.println("Could not delete the server data in " + dataDir + ": " + e);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.parley.bench.jmh;
 
 import dev.parley.bench.harness.BenchDatabase;
+import dev.parley.bench.harness.Folders;
 import dev.parley.core.access.Actor;
 import dev.parley.core.conversation.ConversationKind;
 import dev.parley.core.conversation.NewConversation;
@@ -13,11 +14,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The micro-benchmarks' world: the real backend on a fresh SQLite file or embedded PostgreSQL, with
@@ -55,8 +54,6 @@ final class JmhConversation implements AutoCloseable {
     public void close() throws IOException {
         backend.close();
         database.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
+        Folders.delete(dir);
     }
 }
