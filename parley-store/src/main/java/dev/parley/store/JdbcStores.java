@@ -43,7 +43,7 @@ import org.sqlite.SQLiteOpenMode;
  * queued meanwhile together (group commit, see {@link JdbcTransactor}; transactions start with
  * {@code BEGIN IMMEDIATE}) while a pool of {@code poolSize} connections reads; every connection is
  * kept open and keeps its prepared statements ({@link SqliteStatementCache}); the log is copied
- * back into the file in the background ({@link SqliteCheckpointer}). PostgreSQL: a pool of
+ * back into the file in the background ({@link BackgroundUpkeep}). PostgreSQL: a pool of
  * {@code poolSize} connections for reads and for writes without a conversation, and a pool of
  * {@link #POSTGRES_WRITE_LANES} connections, one for each writer thread that commits the writes of
  * its conversations in groups.
@@ -54,7 +54,7 @@ public final class JdbcStores implements AutoCloseable {
             "message_pins", "events", "messages", "conversation_members", "conversations", "user_blocks", "sessions",
             "users");
     private static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
-    private static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration UPKEEP_INTERVAL = Duration.ofSeconds(1);
     private static final int RESTART_LOG_PAGES = 4096;
     private static final long LOG_SIZE_LIMIT_BYTES = 64L * 1024 * 1024;
     /** PostgreSQL's writer threads (lanes) for the writes of conversations; see {@link JdbcTransactor}. */
@@ -63,7 +63,7 @@ public final class JdbcStores implements AutoCloseable {
     private final Dialect dialect;
     private final List<HikariDataSource> pools;
     private final SqliteStatementCache statementCache;
-    private final SqliteCheckpointer checkpointer;
+    private final BackgroundUpkeep upkeep;
     private final DataSource migrationSource;
     private final Jdbi writeJdbi;
     private final Jdbi readJdbi;
@@ -99,8 +99,11 @@ public final class JdbcStores implements AutoCloseable {
         this.eventLog = new JdbcEventLog(transactor);
         this.lastSeen = new JdbcLastSeenStore(transactor);
         this.membershipIndex = new JdbcMembershipIndex(transactor);
-        this.checkpointer = dialect == Dialect.SQLITE
-                ? new SqliteCheckpointer(() -> sqliteConnection(readPool.getJdbcUrl()), CHECKPOINT_INTERVAL) : null;
+        this.upkeep = switch (dialect) {
+            case SQLITE -> BackgroundUpkeep.sqliteCheckpoints(() -> sqliteConnection(readPool.getJdbcUrl()), UPKEEP_INTERVAL);
+            case POSTGRESQL -> BackgroundUpkeep.postgresPendingLists(() -> postgresConnection(readPool), UPKEEP_INTERVAL,
+                    PostgresMessageSearch.GIN_INDEXES);
+        };
     }
 
     /** Connects to the database the URL names; throws {@code IllegalArgumentException} for an unsupported URL. */
@@ -226,7 +229,7 @@ public final class JdbcStores implements AutoCloseable {
     @Override
     public void close() {
         transactor.close();
-        if (checkpointer != null) checkpointer.close();
+        upkeep.close();
         pools.forEach(HikariDataSource::close);
         if (statementCache != null) statementCache.clear();
     }
@@ -254,7 +257,7 @@ public final class JdbcStores implements AutoCloseable {
     /**
      * SQLite pragmas are connection properties of the driver, applied to every new connection.
      * Temporary data (statement journals of savepoints) stays in memory instead of in files
-     * opened and closed per statement. Checkpoints: {@link SqliteCheckpointer} copies the log into
+     * opened and closed per statement. Checkpoints: {@link BackgroundUpkeep} copies the log into
      * the file in the background, off the writer thread; but the log starts again from its
      * beginning only once it was copied whole while no write was under way, which a background
      * checkpoint never sees under steady writes (measured: the log grew by 2 GB in a minute). So
@@ -302,6 +305,15 @@ public final class JdbcStores implements AutoCloseable {
             return DriverManager.getConnection(jdbcUrl, sqlitePragmas("DEFERRED", 0));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open the SQLite database " + jdbcUrl, e);
+        }
+    }
+
+    /** A connection of its own to the PostgreSQL database of {@code pool}, with the pool's credentials. */
+    private static Connection postgresConnection(HikariDataSource pool) {
+        try {
+            return DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot connect to PostgreSQL at " + pool.getJdbcUrl(), e);
         }
     }
 

@@ -11,16 +11,23 @@ import dev.parley.testkit.StoreFixture;
 /** A migrated database of its own on the JVM's embedded PostgreSQL ({@link EmbeddedPostgresHolder}). */
 final class PostgresStoreFixture implements StoreFixture, AutoCloseable {
     private final JdbcStores stores;
+    private final String jdbcUrl;
 
-    private PostgresStoreFixture(JdbcStores stores) {
+    private PostgresStoreFixture(JdbcStores stores, String jdbcUrl) {
         this.stores = stores;
+        this.jdbcUrl = jdbcUrl;
     }
 
     static PostgresStoreFixture create() {
-        JdbcStores stores = JdbcStores.open(new DatabaseSettings(EmbeddedPostgresHolder.newDatabase(), "postgres",
-                null, 4));
+        String jdbcUrl = EmbeddedPostgresHolder.newDatabase();
+        JdbcStores stores = JdbcStores.open(new DatabaseSettings(jdbcUrl, "postgres", null, 4));
         stores.migrate();
-        return new PostgresStoreFixture(stores);
+        return new PostgresStoreFixture(stores, jdbcUrl);
+    }
+
+    /** The database's URL, for a connection of a test's own (user {@code postgres}, no password). */
+    String jdbcUrl() {
+        return jdbcUrl;
     }
 
     JdbcStores stores() {

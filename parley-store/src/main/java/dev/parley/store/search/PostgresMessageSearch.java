@@ -33,6 +33,8 @@ import org.postgresql.PGStatement;
 public final class PostgresMessageSearch implements MessageSearch {
     private static final String VECTOR = "to_tsvector('simple', parley_search_fold(m.text))";
     private static final String FOLDED = "parley_search_fold(m.text)";
+    /** The two GIN indexes of the search, whose pending lists are merged in the background ({@code BackgroundUpkeep}). */
+    public static final List<String> GIN_INDEXES = List.of("messages_search_words_idx", "messages_search_trigrams_idx");
 
     public PostgresMessageSearch() {
     }
