@@ -142,6 +142,11 @@ final class BackgroundUpkeep implements AutoCloseable {
         }
     }
 
+    /** False once the upkeep stopped: closed, or refused by the database for good. */
+    boolean isRunning() {
+        return thread.isAlive();
+    }
+
     /** Stops after the last step; call it before the pools close. */
     @Override
     public void close() {

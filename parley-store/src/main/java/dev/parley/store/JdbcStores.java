@@ -196,6 +196,11 @@ public final class JdbcStores implements AutoCloseable {
         return membershipIndex;
     }
 
+    /** True while the background upkeep (checkpoints, GIN pending lists) runs; for tests. */
+    boolean upkeepRuns() {
+        return upkeep.isRunning();
+    }
+
     /** True if the database answers a trivial query. */
     public boolean isHealthy() {
         try (Handle handle = readJdbi.open()) {

@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * The search indexes' GIN pending lists on PostgreSQL ({@code BackgroundUpkeep}): an insert never
  * has to merge them (their limit is far above a second of sends) and the server merges them in
  * the background. A few messages would stay in the pending lists for good without it: autovacuum
- * looks at a table only after a thousand inserts.
+ * looks at a table only after a thousand inserts. A database user that does not own the indexes
+ * may not merge them: the upkeep stops after one warning instead of failing every second.
  */
 class PostgresPendingListUpkeepTest {
     @Test
@@ -42,6 +44,27 @@ class PostgresPendingListUpkeepTest {
                 }
             });
             assertThat(store.messages().page(c.id(), null, null, null, 50)).hasSize(30);
+            assertThat(store.stores().upkeepRuns()).isTrue();
+        }
+    }
+
+    @Test
+    void aUserThatMayNotMergeTheListsStopsTryingAndTheStoreStillWorks() throws Exception {
+        String url;
+        try (PostgresStoreFixture owner = PostgresStoreFixture.create()) {
+            url = owner.jdbcUrl();
+        }
+        String role = "parley_not_owner_" + System.nanoTime();
+        try (Connection sql = DriverManager.getConnection(url, "postgres", "");
+             Statement st = sql.createStatement()) {
+            st.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'secret'");
+            st.execute("GRANT ALL ON ALL TABLES IN SCHEMA public TO " + role);
+            st.execute("GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO " + role);
+        }
+        try (JdbcStores stores = JdbcStores.open(new DatabaseSettings(url, role, "secret", 4))) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> !stores.upkeepRuns());
+            assertThat(stores.isHealthy()).isTrue();
+            assertThat(stores.users().findByUsername("nobody")).isEmpty();
         }
     }
 
