@@ -1,7 +1,6 @@
 package dev.parley.store;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -96,15 +95,11 @@ final class BackgroundUpkeep implements AutoCloseable {
             try {
                 if (connection == null) connection = connect.get();
                 step.run(connection);
-            } catch (SQLException e) {
-                if (isPermanent(e)) {
+            } catch (RuntimeException | SQLException e) {
+                if (e instanceof SQLException refused && isPermanent(refused)) {
                     LOG.warn("Background upkeep ({}) cannot run here and stops; the database does it inside writes", what, e);
                     break;
                 }
-                LOG.warn("Background upkeep ({}) failed; trying again", what, e);
-                closeQuietly(connection);
-                connection = null;
-            } catch (RuntimeException e) {
                 LOG.warn("Background upkeep ({}) failed; trying again", what, e);
                 closeQuietly(connection);
                 connection = null;
@@ -125,11 +120,10 @@ final class BackgroundUpkeep implements AutoCloseable {
         return e.getSQLState() != null && e.getSQLState().startsWith("42");
     }
 
-    /** Runs one SQLite checkpoint; returns the frames still in the log and not yet copied. */
-    static long checkpoint(Connection connection, String mode) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
-            return rs.next() ? rs.getLong(2) - rs.getLong(3) : 0;
+    /** Runs one SQLite checkpoint of {@code mode}. */
+    private static void checkpoint(Connection connection, String mode) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA wal_checkpoint(" + mode + ")");
         }
     }
 
