@@ -6,6 +6,7 @@ import dev.parley.core.message.NewMessage;
 import dev.parley.core.message.SendResult;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -38,17 +39,29 @@ public class SendPathBenchmark {
     String db;
 
     private JmhConversation world;
-    private Actor sender;
     private final AtomicLong counter = new AtomicLong();
+
+    /**
+     * The member a benchmark thread sends as: the threads take the members in turn (with {@code -t}
+     * above 10, some share one), so several threads are a conversation's several senders.
+     */
+    @State(Scope.Thread)
+    public static class Sender {
+        private static final AtomicInteger NEXT = new AtomicInteger();
+        private final int index = NEXT.getAndIncrement();
+    }
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         world = new JmhConversation(db);
-        sender = world.members.getFirst();
     }
 
     @Benchmark
-    public SendResult send() {
+    public SendResult send(Sender sender) {
+        return send(world.members.get(sender.index % world.members.size()));
+    }
+
+    private SendResult send(Actor sender) {
         String id = "jmh-" + counter.incrementAndGet();
         return world.backend.services().messages().send(sender, world.conversationId,
                 new NewMessage(id, MessageType.TEXT, "A benchmark message about the quarterly budget review " + id,
@@ -59,7 +72,7 @@ public class SendPathBenchmark {
     @Benchmark
     public int sendThirtyTwoInOneTransaction() {
         return world.backend.services().ports().tx().write(() -> {
-            for (int i = 0; i < 32; i++) send();
+            for (int i = 0; i < 32; i++) send(world.members.getFirst());
             return 32;
         });
     }
