@@ -2,7 +2,6 @@ package dev.parley.store;
 
 import dev.parley.store.search.SqliteSearchMigration;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Locale;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.sqlite.SQLiteErrorCode;
@@ -80,16 +79,6 @@ enum Dialect {
      */
     int maxBatch() {
         return this == POSTGRESQL ? 64 : 256;
-    }
-
-    /**
-     * The statements that close a batch's savepoint after a work succeeded and open the next. On
-     * PostgreSQL only the next is opened, inside the last one (ROLLBACK TO rolls back to the newest
-     * of a name), and the commit releases them all: one statement per write. On SQLite, where a
-     * statement costs no round trip, the savepoint is released first, so none are nested.
-     */
-    List<String> nextSavepointStatements() {
-        return this == POSTGRESQL ? List.of("SAVEPOINT batch_item") : List.of("RELEASE SAVEPOINT batch_item", "SAVEPOINT batch_item");
     }
 
     /** The kind of integrity violation an exception reports, if any. */

@@ -82,6 +82,7 @@ final class JdbcConversationStore implements ConversationStore {
 
     @Override
     public Optional<WithMember> findWithMember(String conversationId, String userId) {
+        flushMarkerMoves(conversationId, userId);
         return tx.reading(h -> tx.sql().one(h, WITH_MEMBER, rs -> new WithMember(Rows.conversation(rs),
                 Rows.text(rs, Rows.MEMBER_AFTER_CONVERSATION) == null ? null : Rows.member(rs, Rows.MEMBER_AFTER_CONVERSATION),
                 rs.getLong("member_count")), userId, conversationId));
@@ -163,12 +164,14 @@ final class JdbcConversationStore implements ConversationStore {
 
     @Override
     public Optional<Member> findMember(String conversationId, String userId) {
+        flushMarkerMoves(conversationId, userId);
         return tx.reading(h -> tx.sql().one(h, SELECT_MEMBER + "WHERE m.conversation_id = ? AND m.user_id = ?",
                 Rows::member, conversationId, userId));
     }
 
     @Override
     public List<Member> listMembers(String conversationId) {
+        flushMarkerMoves(conversationId, null);
         return tx.reading(h -> tx.sql().list(h, listMembers, Rows::member, conversationId));
     }
 
@@ -208,6 +211,7 @@ final class JdbcConversationStore implements ConversationStore {
 
     @Override
     public boolean advanceReadSeq(String conversationId, String userId, long seq) {
+        flushMarkerMoves(conversationId, userId);
         return tx.writing(h -> h.createUpdate("""
                         UPDATE conversation_members SET read_seq = :seq
                         WHERE conversation_id = :c AND user_id = :u AND read_seq < :seq""")
@@ -216,6 +220,7 @@ final class JdbcConversationStore implements ConversationStore {
 
     @Override
     public boolean advanceDeliveredSeq(String conversationId, String userId, long seq) {
+        flushMarkerMoves(conversationId, userId);
         return tx.writing(h -> h.createUpdate("""
                         UPDATE conversation_members SET delivered_seq = :seq
                         WHERE conversation_id = :c AND user_id = :u AND delivered_seq < :seq""")
@@ -224,7 +229,19 @@ final class JdbcConversationStore implements ConversationStore {
 
     @Override
     public void advanceMarkers(String conversationId, String userId, long seq) {
-        tx.writing(h -> tx.sql().update(h, advanceMarkers, seq, seq, conversationId, userId, seq, seq));
+        // Deferred to the commit, in one batch with the other sends' (the update only ever raises
+        // the markers, so its order among them does not matter): no round trip per send on
+        // PostgreSQL. A read of the member's markers in the same transaction writes it first.
+        tx.defer(advanceMarkers, seq, seq, conversationId, userId, seq, seq);
+    }
+
+    /**
+     * Writes the marker moves this write transaction deferred for the member ({@code userId} null:
+     * every member of the conversation), so that what follows reads or moves the markers as they
+     * now are. Outside a write transaction, or with none deferred, nothing happens.
+     */
+    private void flushMarkerMoves(String conversationId, String userId) {
+        tx.flushDeferred(advanceMarkers, args -> args[2].equals(conversationId) && (userId == null || args[3].equals(userId)));
     }
 
     @Override

@@ -1,15 +1,20 @@
 package dev.parley.store;
 
 import dev.parley.core.port.Transactor;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
 
 /**
  * Transactions on JDBI handles, bound to the calling thread with a {@link ScopedValue}. A nested
@@ -19,7 +24,8 @@ import org.jdbi.v3.core.JdbiException;
  * {@code ParleyException}s.
  *
  * <p>Writes are committed in groups ({@link GroupCommit}): a writer thread (a lane) takes the
- * writes queued for it and runs them in one transaction, a savepoint each, so a write that fails
+ * writes queued for it and runs them in one transaction, a savepoint each ({@link BatchSavepoints};
+ * on PostgreSQL sent with the write's first statement, in its round trip), so a write that fails
  * is rolled back alone and the others commit; every caller returns after the commit. SQLite allows
  * one writer at a time: every write goes to its one lane, on a single connection that opens its
  * transactions with {@code BEGIN IMMEDIATE}, and reads run concurrently on a pool of other
@@ -57,6 +63,10 @@ final class JdbcTransactor implements Transactor, AutoCloseable {
         this.writeJdbi = writeJdbi;
         this.readJdbi = readJdbi;
         this.laneJdbi = laneJdbi;
+        if (dialect == Dialect.POSTGRESQL) {
+            laneJdbi.addCustomizer(new OwedFirst());
+            sql.takeOwedFrom(JdbcTransactor::takeOwed);
+        }
         String name = "parley-" + dialect.name().toLowerCase(java.util.Locale.ROOT) + "-writer";
         this.lanes = java.util.stream.IntStream.range(0, laneCount)
                 .mapToObj(i -> new GroupCommit(laneCount == 1 ? name : name + "-" + i, dialect.maxBatch(), this::runBatch))
@@ -87,6 +97,7 @@ final class JdbcTransactor implements Transactor, AutoCloseable {
         final boolean writes;
         final Thread owner;
         final List<Deferred> deferred = new ArrayList<>();
+        final BatchSavepoints.OwedStatement owed = new BatchSavepoints.OwedStatement();
         LinkedHashMap<String, HandleWork<?>> beforeCommit = new LinkedHashMap<>();
 
         Tx(Handle handle, boolean writes, Thread owner) {
@@ -203,6 +214,22 @@ final class JdbcTransactor implements Transactor, AutoCloseable {
     }
 
     /**
+     * Writes the rows the caller's write transaction deferred for {@code statement} whose
+     * parameters match {@code which}, in one batch, and keeps the others deferred.
+     */
+    void flushDeferred(String statement, Predicate<Object[]> which) {
+        Tx current = current();
+        if (current == null || !current.writes || current.deferred.isEmpty()) return;
+        List<Object[]> rows = new ArrayList<>();
+        current.deferred.removeIf(row -> {
+            boolean now = row.sql().equals(statement) && which.test(row.args());
+            if (now) rows.add(row.args());
+            return now;
+        });
+        sql.batch(current.handle, statement, rows);
+    }
+
+    /**
      * Asks the caller's write transaction to run {@code action} just before it commits, once for
      * {@code key}: a second request with the same key, before that, is dropped.
      */
@@ -239,10 +266,10 @@ final class JdbcTransactor implements Transactor, AutoCloseable {
 
     /**
      * One group-commit batch on the writer thread: every work in a savepoint of one transaction
-     * (a batch of one needs none), a failed work rolled back to its savepoint, then the
-     * before-commit work and the commit. Every work learns its outcome after the commit, a failed
-     * one too: a caller that retries after a conflict must find what the batch committed. If the
-     * transaction itself fails, every work of the batch fails with that.
+     * (a batch of one needs none; {@link BatchSavepoints}), a failed work rolled back to its
+     * savepoint, then the before-commit work and the commit. Every work learns its outcome after
+     * the commit, a failed one too: a caller that retries after a conflict must find what the
+     * batch committed. If the transaction itself fails, every work of the batch fails with that.
      */
     private void runBatch(List<GroupCommit.Pending<?>> batch) {
         List<Object> outcomes = inTransaction(laneJdbi, true, tx -> {
@@ -251,13 +278,9 @@ final class JdbcTransactor implements Transactor, AutoCloseable {
                 each.add(batch.getFirst().run());
                 return each;
             }
-            control(tx.handle, "SAVEPOINT batch_item");
-            for (int i = 0; i < batch.size(); i++) {
-                Object outcome = inSavepoint(tx, batch.get(i));
-                each.add(outcome);
-                boolean more = i + 1 < batch.size();
-                if (!(outcome instanceof Failed) && more) dialect.nextSavepointStatements().forEach(st -> control(tx.handle, st));
-            }
+            BatchSavepoints savepoints = BatchSavepoints.of(dialect, tx.handle, tx.owed);
+            for (GroupCommit.Pending<?> pending : batch) each.add(inSavepoint(tx, pending, savepoints));
+            savepoints.finish();
             return each;
         });
         for (int i = 0; i < batch.size(); i++) {
@@ -271,29 +294,47 @@ final class JdbcTransactor implements Transactor, AutoCloseable {
     }
 
     /**
-     * Runs one work of a batch in the open savepoint; on its failure rolls back to it, which keeps
-     * the savepoint open for the next work, and returns the failure. After a success the batch
-     * releases the savepoint and opens the next one; the last one is released by the commit.
+     * Runs one work of a batch in a savepoint; on its failure rolls it back, with the rows it
+     * deferred and the before-commit work it asked for, and returns the failure. Rows deferred
+     * before the work and written during it are deferred again: the rollback undid their writing.
      */
-    private static Object inSavepoint(Tx tx, GroupCommit.Pending<?> pending) {
+    private static Object inSavepoint(Tx tx, GroupCommit.Pending<?> pending, BatchSavepoints savepoints) {
         LinkedHashMap<String, HandleWork<?>> beforeCommit = new LinkedHashMap<>(tx.beforeCommit);
-        int deferred = tx.deferred.size();
+        List<Deferred> deferred = List.copyOf(tx.deferred);
+        savepoints.beforeWork();
         try {
-            return pending.run();
+            Object result = pending.run();
+            savepoints.succeeded();
+            return result;
         } catch (RuntimeException | Error failure) {
-            control(tx.handle, "ROLLBACK TO SAVEPOINT batch_item");
+            savepoints.failed();
             tx.beforeCommit = beforeCommit;
-            tx.deferred.subList(deferred, tx.deferred.size()).clear();
+            tx.deferred.clear();
+            tx.deferred.addAll(deferred);
             return new Failed(failure);
         }
     }
 
-    /** Runs a statement that controls the transaction, without JDBI's statement machinery. */
-    private static void control(Handle handle, String statement) {
-        try (java.sql.Statement st = handle.getConnection().createStatement()) {
-            st.execute(statement);
-        } catch (java.sql.SQLException e) {
-            throw new Sql.Failure(statement, e);
+    /**
+     * Takes the statement the calling thread's transaction owes before its next statement on
+     * {@code connection} (a batch's next savepoint on PostgreSQL); null if none.
+     */
+    private static String takeOwed(java.sql.Connection connection) {
+        if (!CURRENT.isBound()) return null;
+        Tx tx = CURRENT.get();
+        if (tx.owner != Thread.currentThread() || !tx.owed.isOwed() || tx.handle.getConnection() != connection) return null;
+        return tx.owed.take();
+    }
+
+    /** Sends what a JDBI statement's transaction owes before it, on its own (Sql sends it with its statement). */
+    private static final class OwedFirst implements StatementCustomizer {
+        @Override
+        public void beforeExecution(PreparedStatement statement, StatementContext context) throws SQLException {
+            String owed = takeOwed(context.getConnection());
+            if (owed == null) return;
+            try (java.sql.Statement st = context.getConnection().createStatement()) {
+                st.execute(owed);
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -38,10 +39,21 @@ final class Sql {
 
     private final SqliteStatementCache cache;
     private volatile Consumer<String> listener;
+    private volatile Function<Connection, String> owed = connection -> null;
 
     /** @param cache the statement cache of SQLite connections; null on PostgreSQL */
     Sql(SqliteStatementCache cache) {
         this.cache = cache;
+    }
+
+    /**
+     * Where a statement owed before the next one on a connection comes from (a group-commit
+     * batch's next savepoint on PostgreSQL, {@link BatchSavepoints}): it is taken, and sent
+     * with the next statement, in the same round trip (PostgreSQL's driver sends the two
+     * statements of one text together), or before a batch.
+     */
+    void takeOwedFrom(Function<Connection, String> source) {
+        this.owed = source;
     }
 
     /** Tells {@code listener} the SQL of every statement run from now on; for tests that count statements. */
@@ -52,26 +64,45 @@ final class Sql {
     /** Runs an INSERT, UPDATE or DELETE; returns the number of rows it changed. */
     int update(Handle handle, String sql, Object... args) {
         Connection connection = handle.getConnection();
-        PreparedStatement statement = prepare(connection, sql);
+        String first = owed.apply(connection);
+        String text = first == null ? sql : first + "; " + sql;
+        PreparedStatement statement = prepare(connection, text);
         try {
             bind(statement, args);
-            int changed = statement.executeUpdate();
-            release(connection, sql, statement);
+            int changed;
+            if (first == null) {
+                changed = statement.executeUpdate();
+            } else {
+                statement.execute();
+                statement.getMoreResults();
+                changed = statement.getUpdateCount();
+            }
+            release(connection, text, statement);
             return changed;
         } catch (SQLException e) {
-            throw failed(sql, statement, e);
+            throw failed(text, statement, e);
         }
     }
 
     /** Runs one INSERT, UPDATE or DELETE for each set of parameters, as one batch. */
     void batch(Handle handle, String sql, List<Object[]> rows) {
         if (rows.isEmpty()) return;
+        if (rows.size() == 1) {
+            update(handle, sql, rows.getFirst()); // with what is owed, in one round trip
+            return;
+        }
         Connection connection = handle.getConnection();
         PreparedStatement statement = prepare(connection, sql);
         try {
             for (Object[] args : rows) {
                 bind(statement, args);
                 statement.addBatch();
+            }
+            String first = owed.apply(connection);
+            if (first != null) {
+                try (java.sql.Statement owing = connection.createStatement()) {
+                    owing.execute(first);
+                }
             }
             statement.executeBatch();
             release(connection, sql, statement);
@@ -97,18 +128,27 @@ final class Sql {
     /** Runs a query and hands its result set to {@code read}. */
     private <T> T query(Handle handle, String sql, Object[] args, Row<T> read) {
         Connection connection = handle.getConnection();
-        PreparedStatement statement = prepare(connection, sql);
+        String first = owed.apply(connection);
+        String text = first == null ? sql : first + "; " + sql;
+        PreparedStatement statement = prepare(connection, text);
         try {
             bind(statement, args);
             T value;
-            try (ResultSet rs = statement.executeQuery()) {
+            try (ResultSet rs = first == null ? statement.executeQuery() : resultAfterFirst(statement)) {
                 value = read.map(rs);
             }
-            release(connection, sql, statement);
+            release(connection, text, statement);
             return value;
         } catch (SQLException e) {
-            throw failed(sql, statement, e);
+            throw failed(text, statement, e);
         }
+    }
+
+    /** Runs a statement of two (the owed one, then a query) and returns the second's rows. */
+    private static ResultSet resultAfterFirst(PreparedStatement statement) throws SQLException {
+        statement.execute();
+        if (!statement.getMoreResults()) throw new SQLException("The query after an owed statement returned no rows");
+        return statement.getResultSet();
     }
 
     private PreparedStatement prepare(Connection connection, String sql) {

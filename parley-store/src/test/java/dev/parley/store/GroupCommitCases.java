@@ -229,6 +229,47 @@ abstract class GroupCommitCases {
         assertThat(store().conversations().findById(team.id()).orElseThrow().lastSeq()).isEqualTo(kept.get() + 1);
     }
 
+    @Test
+    void aSendsMarkerMoveIsWrittenAtTheCommitAndSeenByALaterReadOfTheBatch() throws Exception {
+        User alice = data.user("alice");
+        Conversation team = data.group("Team", alice);
+        Future<?> blocker = occupyTheWriter(KEY);
+        Future<Object> moved = queueMarkerMove(team, alice, 7);
+        Future<Long> seen = queue(() -> store().conversations().findMember(team.id(), alice.id()).orElseThrow().readSeq(), 2);
+        releaseWriter.countDown();
+        blocker.get(10, TimeUnit.SECONDS);
+        moved.get(10, TimeUnit.SECONDS);
+
+        assertThat(seen.get(10, TimeUnit.SECONDS)).isEqualTo(7);
+        assertThat(store().conversations().findMember(team.id(), alice.id()).orElseThrow().deliveredSeq()).isEqualTo(7);
+    }
+
+    @Test
+    void aWriteRolledBackAfterWritingAnEarlierWritesDeferredRowsKeepsThem() throws Exception {
+        User alice = data.user("alice");
+        Conversation team = data.group("Team", alice);
+        Future<?> blocker = occupyTheWriter(KEY);
+        Future<Object> moved = queueMarkerMove(team, alice, 7);
+        Future<Object> refused = queue(() -> {
+            store().conversations().findMember(team.id(), alice.id()); // writes the deferred move, inside this savepoint
+            throw new IllegalStateException("refused");
+        }, 2);
+        releaseWriter.countDown();
+        blocker.get(10, TimeUnit.SECONDS);
+        moved.get(10, TimeUnit.SECONDS);
+
+        assertThatThrownBy(refused::get).hasRootCauseMessage("refused");
+        assertThat(store().conversations().findMember(team.id(), alice.id()).orElseThrow().readSeq()).isEqualTo(7);
+    }
+
+    /** Queues, first behind the busy writer, a send's move of {@code user}'s markers to {@code seq}. */
+    private Future<Object> queueMarkerMove(Conversation c, User user, long seq) {
+        return queue(() -> {
+            store().conversations().advanceMarkers(c.id(), user.id(), seq);
+            return null;
+        }, 1);
+    }
+
     /** Takes the conversation's next seq and appends a title change with it; returns the seq. */
     private long appendUpdate(Conversation c, String title) {
         long seq = store().conversations().nextSeq(c.id());

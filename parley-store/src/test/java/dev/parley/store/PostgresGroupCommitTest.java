@@ -2,7 +2,14 @@ package dev.parley.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.core.error.ParleyException;
+import dev.parley.core.user.User;
 import dev.parley.testkit.StoreFixture;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -33,6 +40,53 @@ class PostgresGroupCommitTest extends GroupCommitCases {
         assertThat(blocker).isNotDone();
         releaseWriter.countDown();
         blocker.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void eachWriteOfABatchOpensItsSavepointWithItsFirstStatementInOneRoundTrip() throws Exception {
+        List<String> statements = new CopyOnWriteArrayList<>();
+        Future<?> blocker = occupyTheWriter(KEY);
+        ((PostgresStoreFixture) store()).stores().logStatements(statements::add);
+        Supplier<Boolean> accessCheck = () -> store().conversations().findWithMember("c_none", "u_none").isPresent();
+        Future<Boolean> first = queue(accessCheck, 1);
+        Future<Boolean> second = queue(accessCheck, 2);
+        Future<Boolean> third = queue(accessCheck, 3);
+        releaseWriter.countDown();
+        blocker.get(10, TimeUnit.SECONDS);
+        first.get(10, TimeUnit.SECONDS);
+        second.get(10, TimeUnit.SECONDS);
+        third.get(10, TimeUnit.SECONDS);
+
+        // Nested savepoints whose names alternate, each sent with the write's query.
+        assertThat(statements).hasSize(3);
+        assertThat(statements.get(0)).startsWith("SAVEPOINT batch_item_a; SELECT");
+        assertThat(statements.get(1)).startsWith("SAVEPOINT batch_item_b; SELECT");
+        assertThat(statements.get(2)).startsWith("SAVEPOINT batch_item_a; SELECT");
+    }
+
+    @Test
+    void aBatchWhoseSavepointDidNotOpenFailsWholeRatherThanLoseAWriteItAcknowledged() throws Exception {
+        data.user("ann");
+        Future<?> blocker = occupyTheWriter(KEY);
+        Future<User> bea = queue(() -> data.user("bea"), 1);
+        Future<User> cal = queue(() -> {
+            User user = data.user("cal");
+            // Swallowing a failed statement leaves the transaction aborted: the next write's
+            // SAVEPOINT fails with its first statement, as a savepoint that could not open would.
+            assertThatThrownBy(() -> data.user("ann")).isInstanceOf(ParleyException.class);
+            return user;
+        }, 2);
+        Future<User> dan = queue(() -> data.user("dan"), 3);
+        releaseWriter.countDown();
+        blocker.get(10, TimeUnit.SECONDS);
+
+        // Rolling back to "batch_item_a" went back to bea's savepoint, past cal's; releasing
+        // cal's then failed, and with it the batch: nobody is told of a write the commit lost.
+        assertThatThrownBy(() -> bea.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> cal.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> dan.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(RuntimeException.class);
+        for (String name : List.of("bea", "cal", "dan")) assertThat(store().users().findByUsername(name)).isEmpty();
+        assertThat(store().users().findByUsername("ann")).isPresent();
     }
 
     private static int lane(String key) {
