@@ -107,7 +107,9 @@ abstract sealed class BatchSavepoints {
      * PostgreSQL: each work's savepoint nested in the one before (the commit releases them all),
      * opened by the work's first statement in the same round trip: the {@code SAVEPOINT} is owed
      * ({@link OwedStatement}) and sent with that statement, so a savepoint costs no round trip of
-     * its own, and a work that runs no statement opens none.
+     * its own, and a work that runs no statement opens none. Every statement of a write goes
+     * through {@link Sql} or JDBI, which take what is owed; one sent past both would run outside
+     * the write's savepoint.
      *
      * <p>Had the {@code SAVEPOINT} itself not run, rolling back to its name would go back further,
      * to an older savepoint of that name, and undo works already done. So the names alternate
