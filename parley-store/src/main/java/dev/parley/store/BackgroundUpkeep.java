@@ -2,7 +2,6 @@ package dev.parley.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -80,11 +79,7 @@ final class BackgroundUpkeep implements AutoCloseable {
             sql.append(i == 0 ? "" : ", ").append("(to_regclass('").append(ginIndexes.get(i)).append("'))");
         }
         String clean = sql.append(") AS v (i) WHERE i IS NOT NULL").toString();
-        return new BackgroundUpkeep("gin pending lists", connect, interval, c -> {
-            try (Statement statement = c.createStatement()) {
-                statement.execute(clean);
-            }
-        }, c -> { });
+        return new BackgroundUpkeep("gin pending lists", connect, interval, c -> Sql.execute(c, clean), c -> { });
     }
 
     private void loop() {
@@ -122,9 +117,7 @@ final class BackgroundUpkeep implements AutoCloseable {
 
     /** Runs one SQLite checkpoint of {@code mode}. */
     private static void checkpoint(Connection connection, String mode) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA wal_checkpoint(" + mode + ")");
-        }
+        Sql.execute(connection, "PRAGMA wal_checkpoint(" + mode + ")");
     }
 
     private void closeQuietly(Connection connection) {

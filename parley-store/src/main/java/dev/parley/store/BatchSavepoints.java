@@ -35,8 +35,8 @@ abstract sealed class BatchSavepoints {
 
     /** Runs a statement that controls the transaction, without JDBI's statement machinery. */
     final void control(String statement) {
-        try (java.sql.Statement st = handle.getConnection().createStatement()) {
-            st.execute(statement);
+        try {
+            Sql.execute(handle.getConnection(), statement);
         } catch (java.sql.SQLException e) {
             throw new Sql.Failure(statement, e);
         }

@@ -331,10 +331,7 @@ final class JdbcTransactor implements Transactor, AutoCloseable {
         @Override
         public void beforeExecution(PreparedStatement statement, StatementContext context) throws SQLException {
             String owed = takeOwed(context.getConnection());
-            if (owed == null) return;
-            try (java.sql.Statement st = context.getConnection().createStatement()) {
-                st.execute(owed);
-            }
+            if (owed != null) Sql.execute(context.getConnection(), owed);
         }
     }
 

@@ -61,6 +61,13 @@ final class Sql {
         this.listener = listener;
     }
 
+    /** Runs a statement without parameters or rows (a transaction's control, upkeep), not kept for reuse. */
+    static void execute(Connection connection, String statement) throws SQLException {
+        try (java.sql.Statement plain = connection.createStatement()) {
+            plain.execute(statement);
+        }
+    }
+
     /** Runs an INSERT, UPDATE or DELETE; returns the number of rows it changed. */
     int update(Handle handle, String sql, Object... args) {
         Connection connection = handle.getConnection();
@@ -99,11 +106,7 @@ final class Sql {
                 statement.addBatch();
             }
             String first = owed.apply(connection);
-            if (first != null) {
-                try (java.sql.Statement owing = connection.createStatement()) {
-                    owing.execute(first);
-                }
-            }
+            if (first != null) execute(connection, first);
             statement.executeBatch();
             release(connection, sql, statement);
         } catch (SQLException e) {
