@@ -67,6 +67,14 @@ enum Dialect {
         return (this == SQLITE ? "max(" : "GREATEST(") + a + ", " + b + ")";
     }
 
+    /**
+     * Whether a {@code WITH} clause may hold an UPDATE whose {@code RETURNING} rows the rest of the
+     * statement reads (PostgreSQL); SQLite's {@code WITH} takes only queries.
+     */
+    boolean updatesInWith() {
+        return this == POSTGRESQL;
+    }
+
     /** The statement that opens a read transaction on a consistent snapshot, or null if BEGIN does. */
     String readSnapshotStatement() {
         return this == POSTGRESQL ? "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY" : null;

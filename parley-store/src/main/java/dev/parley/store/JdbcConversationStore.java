@@ -19,6 +19,12 @@ import java.util.Optional;
  * (PostgreSQL) or write lock (SQLite) holds other writers of the conversation until commit.
  */
 final class JdbcConversationStore implements ConversationStore {
+    /**
+     * Takes a new message's seq, as {@link #nextSeq} does, and makes its time (the first
+     * parameter) the conversation's newest activity; the second parameter is the conversation.
+     */
+    static final String TAKE_MESSAGE_SEQ =
+            "UPDATE conversations SET last_seq = last_seq + 1, last_activity_at = ? WHERE id = ? RETURNING last_seq";
     private static final String SELECT = "SELECT " + Rows.CONVERSATION_COLUMNS + " FROM conversations c ";
     private static final String SELECT_MEMBER = "SELECT " + Rows.MEMBER_COLUMNS + " FROM conversation_members m ";
     private static final String WITH_MEMBER = "SELECT " + Rows.CONVERSATION_COLUMNS + ", " + Rows.MEMBER_COLUMNS
@@ -118,14 +124,6 @@ final class JdbcConversationStore implements ConversationStore {
     public long nextSeq(String id) {
         return tx.writing(h -> tx.sql().one(h, "UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq",
                         rs -> rs.getLong(1), id))
-                .orElseThrow(() -> ParleyException.notFound("Conversation"));
-    }
-
-    @Override
-    public long nextMessageSeq(String id, Instant at) {
-        return tx.writing(h -> tx.sql().one(h, """
-                        UPDATE conversations SET last_seq = last_seq + 1, last_activity_at = ? WHERE id = ?
-                        RETURNING last_seq""", rs -> rs.getLong(1), Rows.millis(at), id))
                 .orElseThrow(() -> ParleyException.notFound("Conversation"));
     }
 

@@ -1,5 +1,6 @@
 package dev.parley.store;
 
+import dev.parley.core.error.ParleyException;
 import dev.parley.core.message.Message;
 import dev.parley.core.message.MessageEdit;
 import dev.parley.core.message.ReactionCount;
@@ -32,12 +33,22 @@ import org.jdbi.v3.core.Handle;
  * transaction (see {@link MessageRows}).
  */
 final class JdbcMessageStore implements MessageStore {
-    private static final String INSERT = """
-            INSERT INTO messages (id, conversation_id, seq, sender_id, client_message_id, type, text,
+    private static final String INSERT_INTO = """
+            INSERT INTO messages (seq, id, conversation_id, sender_id, client_message_id, type, text,
                                   code_language, attachments, reply_to_id, thread_root_id, mentions_all,
                                   forwarded_from, created_at, edited_at, deleted_at, deleted_by,
                                   thread_reply_count, thread_last_reply_at, thread_participants, mention_ids)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            """;
+    /** The seq, then the {@link #columns} of a message. */
+    private static final String INSERT = INSERT_INTO + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /**
+     * PostgreSQL: takes the conversation's next seq and inserts the message under it in one
+     * statement, one round trip; no row if the conversation does not exist. The parameters of
+     * {@link JdbcConversationStore#TAKE_MESSAGE_SEQ}, then the {@link #columns} of the message.
+     */
+    private static final String INSERT_NEXT = "WITH taken AS (" + JdbcConversationStore.TAKE_MESSAGE_SEQ + ") "
+            + INSERT_INTO + "SELECT last_seq, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM taken"
+            + " RETURNING seq";
     private static final String INSERT_MENTION = """
             INSERT INTO message_mentions (message_id, conversation_id, seq, user_id, position)
             SELECT id, conversation_id, seq, ?, ? FROM messages WHERE id = ?""";
@@ -58,18 +69,49 @@ final class JdbcMessageStore implements MessageStore {
     @Override
     public void insert(Message m) {
         tx.writing(h -> {
-            Message.ThreadStats thread = m.thread() == null ? Message.ThreadStats.NONE : m.thread();
-            List<String> mentions = distinct(m.mentions());
-            tx.sql().update(h, INSERT, m.id(), m.conversationId(), m.seq(), m.senderId(), m.clientMessageId(),
-                    m.type().wireName(), m.text(), m.codeLanguage(), JsonCodec.attachments(m.attachments()),
-                    m.replyToId(), m.threadRootId(), m.mentionsAll(), JsonCodec.forwarded(m.forwardedFrom()),
-                    Rows.millis(m.createdAt()), Rows.millis(m.editedAt()), Rows.millis(m.deletedAt()), m.deletedBy(),
-                    thread.replyCount(), Rows.millis(thread.lastReplyAt()), JsonCodec.strings(thread.participantIds()),
-                    JsonCodec.strings(mentions));
-            if (dialect == Dialect.SQLITE) tx.beforeCommit(SqliteSearchIndex.KEY, SqliteSearchIndex::indexPending);
-            insertMentions(h, m.id(), mentions);
+            tx.sql().update(h, INSERT, columns(m, m.seq()));
+            indexAndMention(h, m);
             return null;
         });
+    }
+
+    @Override
+    public long insertNext(Message m) {
+        return tx.writing(h -> {
+            long seq;
+            if (dialect.updatesInWith()) {
+                seq = tx.sql().one(h, INSERT_NEXT, rs -> rs.getLong(1), columns(m, Rows.millis(m.createdAt()), m.conversationId()))
+                        .orElseThrow(() -> ParleyException.notFound("Conversation"));
+            } else {
+                seq = tx.sql().one(h, JdbcConversationStore.TAKE_MESSAGE_SEQ, rs -> rs.getLong(1),
+                                Rows.millis(m.createdAt()), m.conversationId())
+                        .orElseThrow(() -> ParleyException.notFound("Conversation"));
+                tx.sql().update(h, INSERT, columns(m, seq));
+            }
+            indexAndMention(h, m);
+            return seq;
+        });
+    }
+
+    /** The values of a message's columns in the order of {@link #INSERT_INTO} after its seq, behind {@code first}. */
+    private static Object[] columns(Message m, Object... first) {
+        Message.ThreadStats thread = m.thread() == null ? Message.ThreadStats.NONE : m.thread();
+        Object[] values = {m.id(), m.conversationId(), m.senderId(), m.clientMessageId(),
+                m.type().wireName(), m.text(), m.codeLanguage(), JsonCodec.attachments(m.attachments()),
+                m.replyToId(), m.threadRootId(), m.mentionsAll(), JsonCodec.forwarded(m.forwardedFrom()),
+                Rows.millis(m.createdAt()), Rows.millis(m.editedAt()), Rows.millis(m.deletedAt()), m.deletedBy(),
+                thread.replyCount(), Rows.millis(thread.lastReplyAt()), JsonCodec.strings(thread.participantIds()),
+                JsonCodec.strings(distinct(m.mentions()))};
+        Object[] all = new Object[first.length + values.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(values, 0, all, first.length, values.length);
+        return all;
+    }
+
+    /** After a message's row: its full-text indexing (SQLite, before the commit) and its mention rows. */
+    private void indexAndMention(Handle h, Message m) {
+        if (dialect == Dialect.SQLITE) tx.beforeCommit(SqliteSearchIndex.KEY, SqliteSearchIndex::indexPending);
+        insertMentions(h, m.id(), distinct(m.mentions()));
     }
 
     /** Mentioned users in the order given, without repeats. */

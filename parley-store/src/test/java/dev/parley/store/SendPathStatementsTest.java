@@ -17,6 +17,7 @@ import dev.parley.core.message.NewMessage;
 import dev.parley.core.user.User;
 import dev.parley.testkit.ManualClock;
 import dev.parley.testkit.RecordingEventBus;
+import dev.parley.testkit.StoreFixture;
 import dev.parley.testkit.TestPorts;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,40 +37,51 @@ import org.junit.jupiter.api.Test;
  */
 class SendPathStatementsTest {
     private static SqliteStoreFixture store;
+    private static PostgresStoreFixture postgres;
 
     private final List<String> statements = new CopyOnWriteArrayList<>();
-    private Ports ports;
     private Conversation conversation;
     private User alice;
 
     @BeforeAll
     static void open() {
         store = SqliteStoreFixture.create();
+        postgres = PostgresStoreFixture.create();
     }
 
     @AfterAll
     static void close() {
         store.close();
+        postgres.close();
     }
 
     @BeforeEach
     void setUp() {
         store.reset();
-        ports = TestPorts.of(store, new ManualClock(), new RecordingEventBus());
+        postgres.reset();
+    }
+
+    /**
+     * Alice and Bob in a group on {@code fixture}; every statement {@code stores} runs from then
+     * on is added to {@link #statements}. Returns how Alice sends there.
+     */
+    private Runnable aliceSendingOn(StoreFixture fixture, JdbcStores stores) {
+        Ports ports = TestPorts.of(fixture, new ManualClock(), new RecordingEventBus());
         Instant t0 = Instant.parse("2026-01-05T09:00:00Z");
         alice = new User("u_alice", "alice", "Alice", null, null, null, null, t0);
         User bob = new User("u_bob", "bob", "Bob", null, null, null, null, t0);
-        store.users().insert(alice, null);
-        store.users().insert(bob, null);
+        fixture.users().insert(alice, null);
+        fixture.users().insert(bob, null);
         conversation = new ConversationService(ports).create(Actor.user(alice.id()), new NewConversation(
                 ConversationKind.GROUP, "Team", null, null, null, List.of(new InitialMember(bob.id(), Role.MEMBER))))
                 .conversation();
-        store.stores().logStatements(statements::add);
+        stores.logStatements(statements::add);
+        return () -> new MessageService(ports).send(Actor.user(alice.id()), conversation.id(), NewMessage.text("cm-1", "hello"));
     }
 
     @Test
     void eachStoreCallOfASendIsOneStatement() {
-        new MessageService(ports).send(Actor.user(alice.id()), conversation.id(), NewMessage.text("cm-1", "hello"));
+        aliceSendingOn(store, store.stores()).run();
 
         // The conversation with the sender's membership, the seq with the activity time, the
         // message, its event, and the sender's delivered and read markers; before the commit, once
@@ -81,8 +93,21 @@ class SendPathStatementsTest {
     }
 
     @Test
+    void onPostgresqlTheSeqIsTakenInTheStatementThatInsertsTheMessage() {
+        aliceSendingOn(postgres, postgres.stores()).run();
+
+        // The conversation with the sender's membership, the seq with the message, its event, and
+        // the sender's markers; the indexes keep the full-text search.
+        assertThat(statements).hasSize(4);
+        assertThat(statements.get(1)).startsWith("WITH taken AS (UPDATE conversations SET last_seq")
+                .contains("INSERT INTO messages");
+        assertThat(postgres.messages().findByClientMessageId(conversation.id(), alice.id(), "cm-1")).get()
+                .extracting(Message::seq).isEqualTo(postgres.conversations().findById(conversation.id()).orElseThrow().lastSeq());
+    }
+
+    @Test
     void noStatementOfASendScansATable() {
-        new MessageService(ports).send(Actor.user(alice.id()), conversation.id(), NewMessage.text("cm-1", "hello"));
+        aliceSendingOn(store, store.stores()).run();
 
         for (String sql : statements) {
             // Only the list of messages waiting for the full-text index (alias p) is read whole.
@@ -106,6 +131,7 @@ class SendPathStatementsTest {
 
     @Test
     void mentionsAddOneBatchedStatement() {
+        aliceSendingOn(store, store.stores());
         long seq = store.conversations().nextSeq(conversation.id());
         statements.clear();
 

@@ -1,7 +1,6 @@
 package dev.parley.core.event;
 
 import dev.parley.core.Ports;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -40,11 +39,6 @@ public final class Changes {
     /** Takes the conversation's next seq for an event recorded next. */
     public long nextSeq(String conversationId) {
         return ports.conversations().nextSeq(conversationId);
-    }
-
-    /** Takes the conversation's next seq for a new message, which is also its newest activity. */
-    public long nextMessageSeq(String conversationId, Instant at) {
-        return ports.conversations().nextMessageSeq(conversationId, at);
     }
 
     /** Appends the event to the log; it is published after commit. */

@@ -41,6 +41,13 @@ public record Message(
                 keepDeletedBy ? deletedBy : null, thread);
     }
 
+    /** The same message under another seq (a new message learns its seq as it is stored). */
+    public Message withSeq(long newSeq) {
+        return new Message(id, conversationId, newSeq, senderId, clientMessageId, type, text, codeLanguage, attachments,
+                replyToId, threadRootId, mentions, mentionsAll, forwardedFrom, createdAt, editedAt, deletedAt,
+                deletedBy, thread);
+    }
+
     /** Where a forwarded message came from. */
     public record Forwarded(String messageId, String conversationId, String senderId) {
     }

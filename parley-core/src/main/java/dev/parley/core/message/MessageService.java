@@ -20,8 +20,8 @@ import java.util.Set;
 
 /**
  * Sending, forwarding, editing and deleting messages. A send is idempotent per sender,
- * conversation and client message id; its seq is taken at commit time inside the same
- * transaction that stores it, so seqs are gap-free. Thread-safe.
+ * conversation and client message id; its seq is taken in the transaction that stores it, so
+ * seqs are gap-free. Thread-safe.
  */
 public final class MessageService {
     private final Ports ports;
@@ -129,12 +129,12 @@ public final class MessageService {
         List<String> mentions = checkMentions(conversation, m.mentions(), m.mentionAll());
         String sender = access.actor().userIdOrNull();
         Instant now = now();
-        long seq = changes.nextMessageSeq(conversation.id(), now);
-        Message message = new Message(ports.ids().next("m"), conversation.id(), seq, sender, m.clientMessageId(), m.type(),
+        Message draft = new Message(ports.ids().next("m"), conversation.id(), 0, sender, m.clientMessageId(), m.type(),
                 m.text() == null || m.text().isBlank() ? null : m.text(), m.codeLanguage(),
                 m.attachments() == null ? List.of() : List.copyOf(m.attachments()), m.replyToId(), m.threadRootId(),
                 mentions, m.mentionAll(), forwardedFrom, now, null, null, null, Message.ThreadStats.NONE);
-        ports.messages().insert(message);
+        long seq = ports.messages().insertNext(draft);
+        Message message = draft.withSeq(seq);
         if (message.threadRootId() != null) ports.messages().refreshThreadStats(message.threadRootId());
         changes.record(new ChatEvent.MessageCreated(conversation.id(), seq, now, message));
         // The sender's markers move to the new message. Its message.created tells every member so,

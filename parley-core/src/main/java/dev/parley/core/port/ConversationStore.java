@@ -46,12 +46,6 @@ public interface ConversationStore {
      */
     long nextSeq(String id);
 
-    /**
-     * Takes the next seq for a new message, as {@link #nextSeq} does, and makes {@code at} the
-     * time of the newest message ({@link #recordActivity}) in the same step.
-     */
-    long nextMessageSeq(String id, Instant at);
-
     /** Sets the time of the newest message, which orders conversation lists. */
     void recordActivity(String id, Instant at);
 

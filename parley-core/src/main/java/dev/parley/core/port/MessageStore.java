@@ -19,8 +19,17 @@ import java.util.Set;
  * inserting a second one throws {@code ParleyException} CONFLICT.
  */
 public interface MessageStore {
-    /** Inserts the message and indexes its text and mentions. */
+    /** Inserts the message, under the seq it carries, and indexes its text and mentions. */
     void insert(Message message);
+
+    /**
+     * Inserts a new message as {@link #insert} does, under the conversation's next seq (taken as
+     * {@link ConversationStore#nextSeq} takes it; the message's own seq is ignored), makes its
+     * created-at the time of the conversation's newest message ({@link ConversationStore#recordActivity}),
+     * and returns the seq. The store may do all of it in one statement. NOT_FOUND if the
+     * conversation does not exist.
+     */
+    long insertNext(Message message);
 
     Optional<Message> findById(String id);
 

@@ -94,13 +94,10 @@ public final class ContractData {
     private Message insert(Conversation c, User sender, String text, String threadRootId, List<String> mentions,
                            boolean all) {
         return store.transactor().write(() -> {
-            long seq = store.conversations().nextSeq(c.id());
-            Instant now = tick();
-            Message m = new Message(id("m"), c.id(), seq, sender == null ? null : sender.id(), id("cm"),
-                    MessageType.TEXT, text, null, List.of(), null, threadRootId, mentions, all, null, now, null, null,
+            Message draft = new Message(id("m"), c.id(), 0, sender == null ? null : sender.id(), id("cm"),
+                    MessageType.TEXT, text, null, List.of(), null, threadRootId, mentions, all, null, tick(), null, null,
                     null, Message.ThreadStats.NONE);
-            store.messages().insert(m);
-            store.conversations().recordActivity(c.id(), now);
+            Message m = draft.withSeq(store.messages().insertNext(draft));
             if (threadRootId != null) store.messages().refreshThreadStats(threadRootId);
             return m;
         });

@@ -121,20 +121,6 @@ public abstract class ConversationStoreContract {
     }
 
     @Test
-    void nextMessageSeqTakesTheSeqAndRecordsTheActivity() {
-        Conversation c = data.group("Team", alice);
-        conversations.nextSeq(c.id());
-
-        assertThat(conversations.nextMessageSeq(c.id(), at(60))).isEqualTo(2);
-
-        Conversation after = conversations.findById(c.id()).orElseThrow();
-        assertThat(after.lastSeq()).isEqualTo(2);
-        assertThat(after.lastActivityAt()).isEqualTo(at(60));
-        assertThatThrownBy(() -> conversations.nextMessageSeq("c_404", at(61)))
-                .isInstanceOfSatisfying(ParleyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
-    }
-
-    @Test
     void aConversationIsFoundWithTheMembershipOfOneUser() {
         Conversation c = data.group("Team", alice, bob);
         conversations.advanceReadSeq(c.id(), bob.id(), 4);

@@ -3,8 +3,11 @@ package dev.parley.testkit.contract;
 import static dev.parley.testkit.contract.ContractAssertions.assertConflict;
 import static dev.parley.testkit.contract.ContractData.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.core.conversation.Conversation;
+import dev.parley.core.error.ErrorCode;
+import dev.parley.core.error.ParleyException;
 import dev.parley.core.message.Attachment;
 import dev.parley.core.message.Message;
 import dev.parley.core.message.MessageEdit;
@@ -97,6 +100,33 @@ public abstract class MessageStoreContract {
         return new Message("m_" + seq, team.id(), seq, alice.id(), "cm-" + seq, MessageType.TEXT, "text " + seq,
                 codeLanguage, attachments, replyToId, threadRootId, mentions, mentionsAll, forwarded, at(seq), editedAt,
                 deletedAt, deletedBy, thread);
+    }
+
+    @Test
+    void insertNextStoresUnderTheNextSeqAndRecordsTheActivity() {
+        fixture().conversations().nextSeq(team.id());
+        Message first = full("m_1", 0, alice.id(), "cm-1");
+        Message second = one(0, null, List.of(), null, null, List.of(), false, null, null, null, null,
+                Message.ThreadStats.NONE);
+
+        assertThat(messages.insertNext(first)).isEqualTo(2);
+        assertThat(messages.insertNext(second)).isEqualTo(3);
+
+        assertThat(messages.findById("m_1")).contains(first.withSeq(2));
+        assertThat(messages.findById(second.id())).contains(second.withSeq(3));
+        Conversation after = fixture().conversations().findById(team.id()).orElseThrow();
+        assertThat(after.lastSeq()).isEqualTo(3);
+        assertThat(after.lastActivityAt()).isEqualTo(second.createdAt());
+    }
+
+    @Test
+    void insertNextIntoAMissingConversationIsNotFoundAndStoresNothing() {
+        Message lost = new Message("m_1", "c_404", 0, alice.id(), "cm-1", MessageType.TEXT, "hello", null, List.of(),
+                null, null, List.of(), false, null, at(1), null, null, null, Message.ThreadStats.NONE);
+
+        assertThatThrownBy(() -> messages.insertNext(lost))
+                .isInstanceOfSatisfying(ParleyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+        assertThat(messages.findById("m_1")).isEmpty();
     }
 
     @Test
