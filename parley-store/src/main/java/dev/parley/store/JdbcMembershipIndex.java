@@ -10,9 +10,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** One statement per lookup over {@code conversation_members}; long id lists are asked in chunks. */
+/** One statement per lookup over {@code conversation_members}. */
 final class JdbcMembershipIndex implements MembershipIndex {
-    private static final int CHUNK = 500;
+    /** The most candidates {@link #sharingAConversation} names in its query (a presence request's most). */
+    private static final int LISTED = 100;
+    /** Everyone who shares a conversation with the user, the user included if a member anywhere. */
+    private static final String CO_MEMBERS_OF = """
+            SELECT DISTINCT o.user_id
+            FROM conversation_members me
+            JOIN conversation_members o ON o.conversation_id = me.conversation_id
+            WHERE me.user_id = """;
 
     /** Messages by others, live, above the member's read marker (as in {@link ConversationListQuery}). */
     private static final String UNREAD = """
@@ -40,24 +47,25 @@ final class JdbcMembershipIndex implements MembershipIndex {
         return positions;
     }
 
+    /**
+     * Up to {@value #LISTED} candidates are named in the query; more (presence asks with every
+     * connected user) are matched against the user's co-members, read in one query whose cost
+     * follows the user's conversations rather than the number of candidates.
+     */
     @Override
     public Set<String> sharingAConversation(String userId, Collection<String> userIds) {
         if (userIds == null || userIds.isEmpty()) return Set.of();
-        List<String> ids = userIds.stream().distinct().toList();
-        Set<String> sharing = new HashSet<>();
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            sharing.addAll(tx.reading(h -> h.createQuery("""
-                            SELECT DISTINCT o.user_id
-                            FROM conversation_members me
-                            JOIN conversation_members o ON o.conversation_id = me.conversation_id
-                            WHERE me.user_id = :userId AND o.user_id IN (<ids>)""")
-                    .bind("userId", userId)
-                    .bindList("ids", chunk)
-                    .mapTo(String.class)
-                    .list()));
+        if (userIds.size() > LISTED) {
+            Set<String> sharing = new HashSet<>(
+                    tx.reading(h -> tx.sql().list(h, CO_MEMBERS_OF + "?", rs -> rs.getString(1), userId)));
+            sharing.retainAll(userIds instanceof Set<?> ? userIds : new HashSet<>(userIds));
+            return sharing;
         }
-        return sharing;
+        return new HashSet<>(tx.reading(h -> h.createQuery(CO_MEMBERS_OF + ":userId AND o.user_id IN (<ids>)")
+                .bind("userId", userId)
+                .bindList("ids", List.copyOf(new HashSet<>(userIds)))
+                .mapTo(String.class)
+                .list()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.parley.server.ws;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -81,9 +82,9 @@ final class ConnectionRegistry {
         return false;
     }
 
-    /** The ids of users with a connection here, as a snapshot. */
+    /** The ids of users with a connection here: a live view, not a copy, as presence asks on every change. */
     Set<String> connectedUserIds() {
-        return Set.copyOf(byUser.keySet());
+        return Collections.unmodifiableSet(byUser.keySet());
     }
 
     /** The connections focusing the conversation (empty if none). */
