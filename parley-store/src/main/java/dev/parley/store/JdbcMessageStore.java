@@ -69,8 +69,9 @@ final class JdbcMessageStore implements MessageStore {
     @Override
     public void insert(Message m) {
         tx.writing(h -> {
-            tx.sql().update(h, INSERT, columns(m, m.seq()));
-            indexAndMention(h, m);
+            List<String> mentions = distinct(m.mentions());
+            tx.sql().update(h, INSERT, columns(m, mentions, m.seq()));
+            indexAndMention(h, m.id(), mentions);
             return null;
         });
     }
@@ -78,30 +79,31 @@ final class JdbcMessageStore implements MessageStore {
     @Override
     public long insertNext(Message m) {
         return tx.writing(h -> {
-            long seq;
-            if (dialect.updatesInWith()) {
-                seq = tx.sql().one(h, INSERT_NEXT, rs -> rs.getLong(1), columns(m, Rows.millis(m.createdAt()), m.conversationId()))
-                        .orElseThrow(() -> ParleyException.notFound("Conversation"));
-            } else {
-                seq = tx.sql().one(h, JdbcConversationStore.TAKE_MESSAGE_SEQ, rs -> rs.getLong(1),
-                                Rows.millis(m.createdAt()), m.conversationId())
-                        .orElseThrow(() -> ParleyException.notFound("Conversation"));
-                tx.sql().update(h, INSERT, columns(m, seq));
-            }
-            indexAndMention(h, m);
+            List<String> mentions = distinct(m.mentions());
+            Long at = Rows.millis(m.createdAt());
+            boolean inOne = dialect.updatesInWith();
+            long seq = (inOne
+                    ? tx.sql().one(h, INSERT_NEXT, rs -> rs.getLong(1), columns(m, mentions, at, m.conversationId()))
+                    : tx.sql().one(h, JdbcConversationStore.TAKE_MESSAGE_SEQ, rs -> rs.getLong(1), at, m.conversationId()))
+                    .orElseThrow(() -> ParleyException.notFound("Conversation"));
+            if (!inOne) tx.sql().update(h, INSERT, columns(m, mentions, seq));
+            indexAndMention(h, m.id(), mentions);
             return seq;
         });
     }
 
-    /** The values of a message's columns in the order of {@link #INSERT_INTO} after its seq, behind {@code first}. */
-    private static Object[] columns(Message m, Object... first) {
+    /**
+     * The values of a message's columns in the order of {@link #INSERT_INTO} after its seq, behind
+     * {@code first}; {@code mentions} are its distinct mentions.
+     */
+    private static Object[] columns(Message m, List<String> mentions, Object... first) {
         Message.ThreadStats thread = m.thread() == null ? Message.ThreadStats.NONE : m.thread();
         Object[] values = {m.id(), m.conversationId(), m.senderId(), m.clientMessageId(),
                 m.type().wireName(), m.text(), m.codeLanguage(), JsonCodec.attachments(m.attachments()),
                 m.replyToId(), m.threadRootId(), m.mentionsAll(), JsonCodec.forwarded(m.forwardedFrom()),
                 Rows.millis(m.createdAt()), Rows.millis(m.editedAt()), Rows.millis(m.deletedAt()), m.deletedBy(),
                 thread.replyCount(), Rows.millis(thread.lastReplyAt()), JsonCodec.strings(thread.participantIds()),
-                JsonCodec.strings(distinct(m.mentions()))};
+                JsonCodec.strings(mentions)};
         Object[] all = new Object[first.length + values.length];
         System.arraycopy(first, 0, all, 0, first.length);
         System.arraycopy(values, 0, all, first.length, values.length);
@@ -109,9 +111,9 @@ final class JdbcMessageStore implements MessageStore {
     }
 
     /** After a message's row: its full-text indexing (SQLite, before the commit) and its mention rows. */
-    private void indexAndMention(Handle h, Message m) {
+    private void indexAndMention(Handle h, String messageId, List<String> mentions) {
         if (dialect == Dialect.SQLITE) tx.beforeCommit(SqliteSearchIndex.KEY, SqliteSearchIndex::indexPending);
-        insertMentions(h, m.id(), distinct(m.mentions()));
+        insertMentions(h, messageId, mentions);
     }
 
     /** Mentioned users in the order given, without repeats. */

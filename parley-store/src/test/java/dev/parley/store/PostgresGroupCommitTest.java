@@ -1,7 +1,6 @@
 package dev.parley.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.core.error.ParleyException;
@@ -9,9 +8,9 @@ import dev.parley.core.user.User;
 import dev.parley.testkit.StoreFixture;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 

@@ -9,8 +9,9 @@ import java.util.Locale;
 
 /**
  * Guards request bodies of the JSON API before any handler reads them: a body larger than the
- * limit gets 413 (read to its end first, up to {@link #DRAINED_UP_TO_BYTES}), a body that is not {@code application/json} gets 415. Requests without a body
- * pass. (Javalin's own limit on reading the body catches chunked bodies that declare no length.)
+ * limit gets 413 (read to its end first, up to {@link #DRAINED_UP_TO_BYTES}), a body that is not
+ * {@code application/json} gets 415. Requests without a body pass. (Javalin's own limit on reading
+ * the body catches chunked bodies that declare no length.)
  */
 public final class RequestBodies {
     /**
