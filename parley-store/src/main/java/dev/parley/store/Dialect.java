@@ -75,6 +75,15 @@ enum Dialect {
         return this == POSTGRESQL;
     }
 
+    /**
+     * Whether a write's {@code COMMIT} goes out in one text with its last statements: PostgreSQL's
+     * driver sends the statements of a text in one round trip. SQLite's driver prepares only a
+     * text's first statement, and a statement there costs no round trip.
+     */
+    boolean commitsWithStatements() {
+        return this == POSTGRESQL;
+    }
+
     /** The statement that opens a read transaction on a consistent snapshot, or null if BEGIN does. */
     String readSnapshotStatement() {
         return this == POSTGRESQL ? "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY" : null;

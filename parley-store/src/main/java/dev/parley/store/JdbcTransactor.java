@@ -65,6 +65,7 @@ final class JdbcTransactor implements Transactor, AutoCloseable {
         this.laneJdbi = laneJdbi;
         if (dialect == Dialect.POSTGRESQL) {
             laneJdbi.addCustomizer(new OwedFirst());
+            readJdbi.addCustomizer(new OwedFirst());
             sql.takeOwedFrom(JdbcTransactor::takeOwed);
         }
         String name = "parley-" + dialect.name().toLowerCase(java.util.Locale.ROOT) + "-writer";
@@ -115,7 +116,22 @@ final class JdbcTransactor implements Transactor, AutoCloseable {
             byStatement.forEach((statement, rows) -> sql.batch(handle, statement, rows));
         }
 
+        /**
+         * What runs just before the commit: the deferred rows are written, then the work asked for
+         * before the commit. On PostgreSQL, with no such work and one row deferred per statement
+         * (a lone send's event and marker move), the rows go out with the {@code COMMIT} in one
+         * text and so in one round trip; the commit that follows then has nothing left to do.
+         * Several rows of a statement are written as a batch, as one multi-row {@code INSERT} where
+         * the driver rewrites it so, which costs PostgreSQL less than a statement per row.
+         */
         void runBeforeCommit() {
+            if (writes && dialect.commitsWithStatements() && beforeCommit.isEmpty() && !deferred.isEmpty()
+                    && deferred.stream().map(Deferred::sql).distinct().count() == deferred.size()) {
+                sql.updateThenCommit(handle, deferred.stream().map(Deferred::sql).toList(),
+                        deferred.stream().map(Deferred::args).toList());
+                deferred.clear();
+                return;
+            }
             flushDeferred();
             while (!beforeCommit.isEmpty()) {
                 String key = beforeCommit.keySet().iterator().next();
@@ -239,15 +255,18 @@ final class JdbcTransactor implements Transactor, AutoCloseable {
         current.beforeCommit.putIfAbsent(key, action);
     }
 
-    /** Runs {@code work} in a transaction of its own, then the before-commit work it asked for, then commits. */
+    /**
+     * Runs {@code work} in a transaction of its own, then the before-commit work it asked for, then
+     * commits (on PostgreSQL often already done, with the last rows a write deferred).
+     */
     private <T> T inTransaction(Jdbi jdbi, boolean writes, Function<Tx, T> work) {
         try (Handle handle = open(jdbi)) {
             handle.begin();
             T result;
             try {
-                String snapshot = writes ? null : dialect.readSnapshotStatement();
-                if (snapshot != null) handle.execute(snapshot);
                 Tx tx = new Tx(handle, writes, Thread.currentThread());
+                String snapshot = writes ? null : dialect.readSnapshotStatement();
+                if (snapshot != null) tx.owed.owe(snapshot); // sent with the first query, in its round trip
                 result = ScopedValue.where(CURRENT, tx).call(() -> {
                     T value = work.apply(tx);
                     tx.runBeforeCommit();

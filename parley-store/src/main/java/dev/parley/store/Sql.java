@@ -6,8 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -47,8 +49,9 @@ final class Sql {
     }
 
     /**
-     * Where a statement owed before the next one on a connection comes from (a group-commit
-     * batch's next savepoint on PostgreSQL, {@link BatchSavepoints}): it is taken, and sent
+     * Where a statement owed before the next one on a connection comes from (on PostgreSQL a
+     * group-commit batch's next savepoint, {@link BatchSavepoints}, or the snapshot a read
+     * transaction asks for): it is taken, and sent
      * with the next statement, in the same round trip (PostgreSQL's driver sends the two
      * statements of one text together), or before a batch.
      */
@@ -88,6 +91,29 @@ final class Sql {
             return changed;
         } catch (SQLException e) {
             throw failed(text, statement, e);
+        }
+    }
+
+    /**
+     * Runs each statement with its parameters, in order, and then {@code COMMIT}, all as one text,
+     * which PostgreSQL's driver sends in one round trip (SQLite's would run only the text's first
+     * statement); what is owed goes first. Afterwards the connection is outside a transaction, and
+     * committing it again does nothing. If a statement fails, none after it runs, the COMMIT neither.
+     */
+    void updateThenCommit(Handle handle, List<String> statements, List<Object[]> args) {
+        Connection connection = handle.getConnection();
+        StringJoiner text = new StringJoiner("; ");
+        String first = owed.apply(connection);
+        if (first != null) text.add(first);
+        statements.forEach(text::add);
+        String sql = text.add("COMMIT").toString();
+        PreparedStatement statement = prepare(connection, sql);
+        try {
+            bind(statement, args.stream().flatMap(Arrays::stream).toArray());
+            statement.execute();
+            release(connection, sql, statement);
+        } catch (SQLException e) {
+            throw failed(sql, statement, e);
         }
     }
 

@@ -271,7 +271,7 @@ abstract class GroupCommitCases {
     }
 
     /** Takes the conversation's next seq and appends a title change with it; returns the seq. */
-    private long appendUpdate(Conversation c, String title) {
+    long appendUpdate(Conversation c, String title) {
         long seq = store().conversations().nextSeq(c.id());
         store().eventLog().append(new ChatEvent.ConversationUpdated(c.id(), seq, Instant.EPOCH, title, null, null, null));
         return seq;

@@ -93,14 +93,17 @@ class SendPathStatementsTest {
     }
 
     @Test
-    void onPostgresqlTheSeqIsTakenInTheStatementThatInsertsTheMessage() {
+    void onPostgresqlASendIsThreeRoundTripsWithTheSeqTakenInTheMessagesStatement() {
         aliceSendingOn(postgres, postgres.stores()).run();
 
-        // The conversation with the sender's membership, the seq with the message, its event, and
-        // the sender's markers; the indexes keep the full-text search.
-        assertThat(statements).hasSize(4);
+        // Three round trips: the conversation with the sender's membership; the seq with the
+        // message; its event and the sender's markers with the COMMIT. The indexes keep the
+        // full-text search.
+        assertThat(statements).hasSize(3);
         assertThat(statements.get(1)).startsWith("WITH taken AS (UPDATE conversations SET last_seq")
                 .contains("INSERT INTO messages");
+        assertThat(statements.get(2)).startsWith("INSERT INTO events").contains("; UPDATE conversation_members SET")
+                .endsWith("; COMMIT");
         assertThat(postgres.messages().findByClientMessageId(conversation.id(), alice.id(), "cm-1")).get()
                 .extracting(Message::seq).isEqualTo(postgres.conversations().findById(conversation.id()).orElseThrow().lastSeq());
     }
